@@ -1,0 +1,52 @@
+# claimtrack: `make demo` runs the main job on the seed articles, `make test` runs the tests.
+# Both set up a virtual environment (.venv) on first use; only Python 3.11+ and pip are needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DEMO := build/demo
+
+.PHONY: demo test lint fix store model bench clean
+
+$(BIN)/claimtrack: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	@touch $@
+
+## ingest the seed articles into a fresh store and show the contradictions
+demo: $(BIN)/claimtrack
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN)/claimtrack ingest seeds --store $(DEMO)/claims.jsonl
+	$(BIN)/claimtrack contradictions --store $(DEMO)/claims.jsonl --format table
+
+## run the test suite
+test: $(BIN)/claimtrack
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/claimtrack
+	$(BIN)/ruff check src tests benchmarks training
+	$(BIN)/ruff format --check src tests benchmarks training
+	$(BIN)/mypy
+
+fix: $(BIN)/claimtrack
+	$(BIN)/ruff check --fix src tests benchmarks training
+	$(BIN)/ruff format src tests benchmarks training
+
+## rebuild data/claims.jsonl (and data/articles.jsonl) from seeds/
+store: $(BIN)/claimtrack
+	rm -f data/claims.jsonl data/articles.jsonl
+	$(BIN)/claimtrack ingest seeds --store data/claims.jsonl
+
+## retrain the bundled spaCy pipeline from ../shared/data (about 90 minutes on 2 cores)
+model: $(BIN)/claimtrack
+	$(BIN)/python training/train.py --data $(SHARED)/data
+
+bench: $(BIN)/claimtrack
+	$(BIN)/python benchmarks/pipeline_speed.py
+	$(BIN)/python benchmarks/attribution_polnear.py $(SHARED)/eval/polnear-dev.jsonl
+	$(BIN)/python benchmarks/contradictions_scale.py
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,458 @@
+"""The ``claimtrack`` command line: parse, call the core, render.
+
+Nothing here imports spaCy at module level: only ``ingest`` loads the pipeline,
+so ``--help`` and the commands that read the store start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from claimtrack.console import error, info, set_quiet, warn
+from claimtrack.errors import ClaimtrackError, InputError, NotFound
+from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim
+from claimtrack.output import FORMATS, Column, emit, shorten
+from claimtrack.store import DEFAULT_STORE, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("claimtrack")
+
+
+def _version() -> str:
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def _debug() -> bool:
+    return os.environ.get("CLAIMTRACK_DEBUG", "") not in ("", "0")
+
+
+class ClaimtrackGroup(click.Group):
+    """Turns claimtrack's errors into one-line messages and exit status 1, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimtrackError as exc:
+            if _debug():
+                traceback.print_exc()
+            raise click.ClickException(str(exc)) from exc
+
+
+# --------------------------------------------------------------------------- shared options
+
+
+def store_option(f: F) -> F:
+    return click.option(
+        "--store", type=click.Path(dir_okay=False, path_type=Path), envvar="CLAIMTRACK_STORE",
+        default=DEFAULT_STORE, show_default=True, show_envvar=True,
+        help="The claims store (JSONL); articles.jsonl is kept beside it.",
+    )(f)
+
+
+def output_options(f: F) -> F:
+    """-f/--format with the --json and --jsonl/--nl shortcuts."""
+
+    @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default=None,
+                  help="Output format. auto (default): a table on a terminal, JSON Lines when piped.")
+    @click.option("--json", "json_", is_flag=True, help="Shortcut for --format json (one JSON array).")
+    @click.option("--jsonl", "--nl", "jsonl", is_flag=True, help="Shortcut for --format jsonl.")
+    @functools.wraps(f)
+    def wrapper(*args: Any, format_: str | None, json_: bool, jsonl: bool, **kwargs: Any) -> Any:
+        given = [x for x in (format_ and f"--format {format_}", json_ and "--json", jsonl and "--jsonl") if x]
+        if len(given) > 1:
+            raise click.UsageError(f"Use only one of {', '.join(given)}.")
+        fmt = format_ or ("json" if json_ else "jsonl" if jsonl else None)
+        return f(*args, format_=fmt, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def quiet_option(f: F) -> F:
+    def callback(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+        set_quiet(value)
+        return value
+
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=callback,
+                        help="No progress or warnings on stderr (errors are still shown).")(f)
+
+
+def date_option(name: str, help_: str) -> Callable[[F], F]:
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from claimtrack.ingest import parse_published
+
+        try:
+            return parse_published(value, where=f"--{param.name}")
+        except InputError as exc:
+            raise click.BadParameter(str(exc).split(": ", 1)[-1], param=param) from exc
+
+    return click.option(f"--{name}", callback=convert, metavar="DATE", help=help_)
+
+
+# --------------------------------------------------------------------------- the group
+
+
+@click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="claimtrack")
+@click.option("--debug", is_flag=True, help="Show tracebacks (also CLAIMTRACK_DEBUG=1).")
+def cli(debug: bool) -> None:
+    """Track who claimed what in the news, and which claims later news contradicts.
+
+    \b
+    Ingest articles, then ask:
+      claimtrack ingest seeds/
+      claimtrack claims --about Iran
+      claimtrack contradictions
+      claimtrack predictions
+      claimtrack speakers
+
+    Listings print a table on a terminal and JSON Lines when piped
+    (claimtrack claims | jq .text); pass --format to choose.
+    """
+    if debug:
+        os.environ["CLAIMTRACK_DEBUG"] = "1"
+    logging.basicConfig(level=logging.DEBUG if _debug() else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def _claim_columns() -> list[Column]:
+    return [
+        Column("id", lambda c: c.id),
+        Column("date", lambda c: c.time or c.article.published),
+        Column("speaker", lambda c: c.speaker.name, max_width=24),
+        Column("kind", lambda c: c.kind),
+        Column("cue", lambda c: c.cue.text if c.cue else ""),
+        Column("claim", lambda c: shorten(c.text, 80), max_width=80),
+        Column("proposition", lambda c: _prop(c.proposition), max_width=36),
+    ]
+
+
+def _prop(p: Any) -> str:
+    if p is None:
+        return ""
+    neg = "" if p.polarity else "NOT "
+    where = f" @{p.place}" if p.place else ""
+    obj = f" {p.object}" if p.object else ""
+    return f"{p.subject or '?'} {neg}{p.predicate}{obj}{where}"
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, type=click.Path(allow_dash=True))
+@date_option("published", "Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every article given.")
+@click.option("--outlet", help="The outlet that published the articles.")
+@click.option("--author", help="The articles' author.")
+@click.option("--title", help="The article's title.")
+@click.option("--url", help="The article's web address.")
+@click.option("--encoding", help="Read the files in this encoding (default: UTF-8, falling back to cp1252).")
+@click.option("--force", is_flag=True, help="Extract again articles already in the store.")
+@click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
+@store_option
+@output_options
+@quiet_option
+def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None, author: str | None,
+           title: str | None, url: str | None, encoding: str | None, force: bool, model: str | None,
+           store: Path, format_: str | None) -> None:
+    """Extract attributed claims from ARTICLES and add them to the store.
+
+    ARTICLES are .txt or .md files, folders (searched for them), or - for
+    standard input. Metadata comes from the options, a front-matter block
+    (--- published: 2019-03-18 ---), a sidecar NAME.meta.json, or a
+    manifest.json in the article's folder. Ingesting the same text again
+    changes nothing unless --force is given.
+
+    What was done is reported on stderr; --format prints the new claims.
+
+    \b
+    Examples:
+      claimtrack ingest seeds/
+      curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
+    """
+    from claimtrack.ingest import expand_paths, extract, read_source
+
+    if not articles:
+        if sys.stdin.isatty():
+            raise click.UsageError("Give ARTICLES (files, folders, or - for standard input).")
+        articles = ("-",)
+    options = {"published": published, "outlet": outlet, "author": author, "title": title, "url": url}
+    st = Store(store)
+    known = st.article_ids()
+    failures = 0
+    added_articles = added_claims = skipped = 0
+    new_claims: list[Claim] = []
+    nlp = None
+    for label, path, problem in expand_paths(articles):
+        if problem is not None:
+            error(str(problem))
+            failures += 1
+            continue
+        try:
+            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+            source = read_source(label if path is not None else "-", data, path=path, options=options, encoding=encoding)
+        except InputError as exc:
+            error(str(exc))
+            failures += 1
+            continue
+        except OSError as exc:
+            error(f"{label}: cannot read: {exc.strerror or exc}.")
+            failures += 1
+            continue
+        for notice in source.notices:
+            warn(notice)
+        from claimtrack.models import article_id
+
+        aid = article_id(source.text)
+        if aid in known and not force:
+            info(f"{label}: already in the store (article {aid}); use --force to extract it again.")
+            skipped += 1
+            continue
+        if nlp is None:
+            from claimtrack.pipeline import load_nlp
+
+            nlp = load_nlp(model)
+        try:
+            article, claims = extract(source, nlp)
+        except Exception as exc:  # a bug on one article must not cost the others
+            if _debug():
+                traceback.print_exc()
+            error(f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                  "stored for this article. Run with --debug for the traceback and report it.")
+            failures += 1
+            continue
+        st.add(article, claims, replace=aid in known)
+        known.add(aid)
+        added_articles += 1
+        added_claims += len(claims)
+        new_claims.extend(claims)
+        info(f"{label}: {len(claims)} claims (article {aid})")
+    info(f"ingested {added_articles} article{'s' if added_articles != 1 else ''}, {added_claims} claims"
+         + (f"; {skipped} already stored" if skipped else "") + (f"; {failures} failed" if failures else "")
+         + f" -> {store}")
+    if format_:
+        emit(new_claims, format_, _claim_columns())
+    if failures:
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------- reading the store
+
+
+def _claims(store: Path) -> list[Claim]:
+    st = Store(store)
+    if not st.exists():
+        raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store).")
+    return list(st.claims())
+
+
+@cli.command()
+@click.option("--speaker", help="Only claims by this speaker (part of the name; a country also matches its capital).")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), multiple=True, help="Only claims of this kind (repeatable).")
+@click.option("--about", help="Only claims about this (Iran also matches Iranian, Tehran).")
+@click.option("--article", help="Only claims from this article (id prefix or path).")
+@date_option("since", "Only claims about or published on/after this date.")
+@date_option("until", "Only claims about or published on/before this date.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
+@store_option
+@output_options
+def claims(speaker: str | None, kind: tuple[str, ...], about: str | None, article: str | None, since: str | None,
+           until: str | None, limit: int | None, store: Path, format_: str | None) -> None:
+    """List stored claims."""
+    from claimtrack.query import ClaimFilter
+
+    selected = ClaimFilter(speaker, kind, about, article, since, until)(_claims(store))
+    emit(_take(selected, limit), format_ or "auto", _claim_columns(), title="claims")
+
+
+def _take(items: Any, limit: int | None) -> Iterator[Any]:
+    for i, item in enumerate(items):
+        if limit is not None and i >= limit:
+            return
+        yield item
+
+
+@cli.command()
+@click.argument("claim_id")
+@store_option
+@output_options
+def show(claim_id: str, store: Path, format_: str | None) -> None:
+    """Show one claim in its context: sentence, article, speaker, cue, proposition.
+
+    CLAIM_ID may be a unique prefix of the id.
+    """
+    matches = [c for c in _claims(store) if c.id.startswith(claim_id)]
+    if not matches:
+        raise NotFound(f"{claim_id}: no claim with this id in {store}. List ids with: claimtrack claims")
+    if len(matches) > 1:
+        raise click.UsageError(f"{claim_id!r} matches {len(matches)} claims; give more of the id.")
+    claim = matches[0]
+    fmt = format_ or "auto"
+    from claimtrack.output import resolve_format
+
+    if resolve_format(fmt) != "table":
+        emit([claim], fmt, [])
+        return
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.text import Text
+
+    s = claim.sentence
+    body = Text()
+    rel0, rel1 = claim.span.start - s.start, claim.span.end - s.start
+    body.append(s.text[:rel0])
+    body.append(s.text[rel0:rel1], style="bold yellow")
+    body.append(s.text[rel1:])
+    a = claim.article
+    sp = claim.speaker
+    rows = [
+        ("claim", f"{claim.id}  [{claim.span.start}:{claim.span.end}]"),
+        ("article", f"{a.title or a.path or a.id}  ({a.path}, {a.published or 'date unknown'}"
+                    + (f", {a.outlet}" if a.outlet else "") + ")"),
+        ("speaker", f"{sp.name} ({sp.kind})" + (f", {sp.role}" if sp.role else "")
+                    + (f"  as written: {sp.mention.text!r}" if sp.mention else "")),
+        ("cue", f"{claim.cue.text!r} [{claim.cue.start}:{claim.cue.end}]" if claim.cue else "(the author's own claim)"),
+        ("via", claim.via or ""),
+        ("kind", f"{claim.kind}{', quoted' if claim.quoted else ''}"),
+        ("hedge", claim.hedge or ""),
+        ("time", f"{claim.time} ({claim.time_text!r})" if claim.time else (claim.time_text or "")),
+        ("proposition", _prop(claim.proposition) + (f"  [{claim.proposition.modality}]" if claim.proposition else "")),
+    ]
+    console = Console(highlight=False)
+    console.print(Panel(body, title="sentence", expand=False))
+    for key, value in rows:
+        if value:
+            console.print(f"[bold]{key:>12}[/bold]  ", Text(value))
+
+
+@cli.command()
+@store_option
+@output_options
+def articles(store: Path, format_: str | None) -> None:
+    """List ingested articles."""
+    st = Store(store)
+    if not st.exists():
+        raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH.")
+    cols = [
+        Column("id", lambda a: a.id),
+        Column("published", lambda a: a.published),
+        Column("claims", lambda a: a.claims, justify="right"),
+        Column("outlet", lambda a: a.outlet, max_width=20),
+        Column("author", lambda a: a.author, max_width=22),
+        Column("title", lambda a: shorten(a.title, 60), max_width=60),
+        Column("path", lambda a: a.path, max_width=40),
+    ]
+    emit(st.articles(), format_ or "auto", cols, title="articles")
+
+
+# --------------------------------------------------------------------------- contradictions and track records
+
+
+@cli.command()
+@click.option("--type", "types", type=click.Choice(CONTRADICTION_TYPES), multiple=True,
+              help="Only this type (repeatable).")
+@click.option("--speaker", help="Only contradictions involving this speaker.")
+@click.option("--about", help="Only contradictions about this (Iran also matches Iranian, Tehran).")
+@date_option("since", "Only contradictions with a claim on or after this date.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only contradictions at least this confident.")
+@store_option
+@output_options
+def contradictions(types: tuple[str, ...], speaker: str | None, about: str | None, since: str | None,
+                   min_confidence: float, store: Path, format_: str | None) -> None:
+    """Flag earlier predictions and intentions that later claims contradict.
+
+    \b
+    Types:
+      prediction_contradicted  a prediction or intention, then events saying the opposite
+      reversal                 an actor's stated intention, later turned round
+      conflicting_reports      sources disagreeing about the same event at the same time
+    """
+    from claimtrack.contradictions import find_contradictions
+    from claimtrack.query import filter_contradictions
+
+    all_claims = _claims(store)
+    by_id = {c.id: c for c in all_claims}
+    found = filter_contradictions(find_contradictions(all_claims), by_id, types=types, speaker=speaker, about=about,
+                                  since=since, min_confidence=min_confidence)
+    cols = [
+        Column("id", lambda r: r.id),
+        Column("type", lambda r: r.type),
+        Column("conf.", lambda r: f"{r.confidence:.2f}", justify="right"),
+        Column("earlier", lambda r: f"{r.earlier_speaker} ({r.earlier_date})", max_width=28),
+        Column("later", lambda r: f"{len(r.later)} claim{'s' if len(r.later) > 1 else ''}, {', '.join(r.later_dates)}",
+               max_width=26),
+        Column("explanation", lambda r: r.explanation, max_width=90),
+    ]
+    emit(found, format_ or "auto", cols, title="contradictions")
+
+
+@cli.command()
+@click.option("--status", type=click.Choice(("contradicted", "confirmed", "open")), multiple=True,
+              help="Only predictions with this status (repeatable).")
+@click.option("--speaker", help="Only predictions by this speaker.")
+@click.option("--about", help="Only predictions about this.")
+@store_option
+@output_options
+def predictions(status: tuple[str, ...], speaker: str | None, about: str | None, store: Path,
+                format_: str | None) -> None:
+    """List predictions and stated intentions: contradicted, confirmed or open."""
+    from claimtrack.contradictions import find_contradictions
+    from claimtrack.contradictions import predictions as track
+    from claimtrack.query import ClaimFilter
+
+    all_claims = _claims(store)
+    preds = track(all_claims, find_contradictions(all_claims))
+    keep = {c.id for c in ClaimFilter(speaker=speaker, about=about)(all_claims)}
+    rows = (p for p in preds if p.claim in keep and (not status or p.status in status))
+    cols = [
+        Column("claim", lambda p: p.claim),
+        Column("date", lambda p: p.date),
+        Column("speaker", lambda p: p.speaker, max_width=24),
+        Column("kind", lambda p: p.kind),
+        Column("status", lambda p: p.status),
+        Column("evidence", lambda p: len(p.contradicted_by) + len(p.confirmed_by), justify="right"),
+        Column("claim text", lambda p: shorten(p.text, 70), max_width=70),
+        Column("proposition", lambda p: _prop(p.proposition), max_width=32),
+    ]
+    emit(rows, format_ or "auto", cols, title="predictions and intentions")
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(("person", "organization", "outlet", "anonymous", "author")), multiple=True,
+              help="Only speakers of this kind (repeatable).")
+@store_option
+@output_options
+def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:
+    """Each speaker's track record: claims, predictions, and how they fared."""
+    from claimtrack.contradictions import find_contradictions, predictions, speaker_records
+
+    all_claims = _claims(store)
+    rows = speaker_records(all_claims, predictions(all_claims, find_contradictions(all_claims)))
+    cols = [
+        Column("speaker", lambda r: r.speaker, max_width=34),
+        Column("kind", lambda r: r.kind),
+        Column("claims", lambda r: r.claims, justify="right"),
+        Column("predictions", lambda r: r.predictions, justify="right"),
+        Column("contradicted", lambda r: r.contradicted, justify="right"),
+        Column("confirmed", lambda r: r.confirmed, justify="right"),
+        Column("open", lambda r: r.open, justify="right"),
+        Column("articles", lambda r: r.articles, justify="right"),
+        Column("first", lambda r: r.first),
+        Column("last", lambda r: r.last),
+    ]
+    emit((r for r in rows if not kind or r.kind in kind), format_ or "auto", cols, title="speakers")

@@ -1,0 +1,30 @@
+"""Messages for people, on stderr. stdout carries data only (see ``output.py``)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+_quiet = False
+
+
+def set_quiet(quiet: bool) -> None:
+    global _quiet
+    _quiet = quiet
+
+
+def info(message: str) -> None:
+    """Progress and counts; silenced by ``--quiet``."""
+    if not _quiet:
+        err_console.print(message, markup=False)
+
+
+def warn(message: str) -> None:
+    """Something the user should know; silenced by ``--quiet``."""
+    if not _quiet:
+        err_console.print(f"Warning: {message}", style="yellow", markup=False)
+
+
+def error(message: str) -> None:
+    """An error about one input; never silenced."""
+    err_console.print(f"Error: {message}", style="red", markup=False)

@@ -1,0 +1,336 @@
+"""Contradictions between stored claims. Pure logic over records: no spaCy, no click.
+
+Claims are compared only within a block of the same canonical subject and
+predicate class (the proposition), so the work grows with the size of the
+blocks, not with the square of the store. Within a block:
+
+* ``prediction_contradicted``: an earlier prediction or stated intention, and
+  later reported events that say the opposite;
+* ``reversal``: an actor's stated intention or decision, later turned round by
+  a new intention or decision of the same actor;
+* ``conflicting_reports``: reports of the same event, about the same time,
+  that disagree.
+
+Agreement is never flagged; demands, opinions and questions are never taken
+for predictions; hypothetical propositions ("its withdrawal would be a defeat")
+take no part.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimtrack.dates import bounds, days_between
+from claimtrack.models import Claim, Contradiction, Evidence, Prediction, Proposition, SpeakerRecord, short_hash
+
+CONFLICT_WINDOW_DAYS = 31
+"""Reports this close in time are "about the same time"."""
+STALE_INTENTION_DAYS = 730
+WEAK_HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently"})
+SECOND_HAND = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+
+@dataclass(frozen=True)
+class Item:
+    claim: Claim
+    date: str
+    start: object
+    end: object
+
+
+def _date(claim: Claim) -> str | None:
+    return claim.time or claim.article.published
+
+
+def _later(a: Item, b: Item) -> bool:
+    """``b`` is strictly after ``a``; same-day claims of one article are ordered by their own times only."""
+    if b.start > a.end:  # type: ignore[operator]
+        return True
+    return False
+
+
+def _compatible(p: Proposition, q: Proposition) -> tuple[bool, list[tuple[float, str]]]:
+    """Whether two propositions of one block speak of the same thing, with the reasons."""
+    reasons: list[tuple[float, str]] = []
+    if p.place and q.place:
+        if p.place != q.place:
+            return False, []
+        reasons.append((0.15, f"same place ({p.place})"))
+    elif p.place or q.place:
+        reasons.append((-0.05, "the place is stated on one side only"))
+    if p.object and q.object:
+        if p.object.lower() != q.object.lower():
+            return False, []
+        reasons.append((0.05, f"same object ({p.object})"))
+    return True, reasons
+
+
+def _role(claim: Claim) -> str | None:
+    """How a claim may take part: as a forecast, a position of the actor, a report, or not at all."""
+    p = claim.proposition
+    if p is None or not p.lexical or not p.subject or claim.kind in ("demand", "opinion"):
+        return None
+    if p.modality in ("hypothetical", "demanded"):
+        return None
+    if claim.kind == "prediction":
+        return "forecast"
+    if claim.kind == "intention":
+        return "position"
+    if claim.kind == "event":
+        return "position" if p.modality == "intended" else ("report" if p.modality == "actual" else None)
+    return None
+
+
+def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Item]]:
+    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for claim in claims:
+        if _role(claim) is None:
+            continue
+        when = _date(claim)
+        if when is None:
+            continue
+        lo, hi = bounds(when)
+        p = claim.proposition
+        assert p is not None and p.subject
+        blocks[(p.subject.lower(), p.predicate)].append(Item(claim, when, lo, hi))
+    for items in blocks.values():
+        items.sort(key=lambda it: (it.start, it.end, it.claim.article.id, it.claim.span.start))
+    return blocks
+
+
+def find_contradictions(claims: Iterable[Claim]) -> list[Contradiction]:
+    """All contradictions among ``claims``, most confident first."""
+    out: list[Contradiction] = []
+    for items in _blocks(claims).values():
+        out.extend(_in_block(items))
+    out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
+    return out
+
+
+def _in_block(items: Sequence[Item]) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    used_as_later: set[str] = set()
+    for i, a in enumerate(items):
+        pa = a.claim.proposition
+        assert pa is not None
+        role_a = _role(a.claim)
+        contra: list[tuple[Item, list[tuple[float, str]]]] = []
+        reversals: list[tuple[Item, list[tuple[float, str]]]] = []
+        conflicts: list[tuple[Item, list[tuple[float, str]]]] = []
+        for b in items:
+            if b is a:
+                continue
+            pb = b.claim.proposition
+            assert pb is not None
+            if pb.polarity == pa.polarity:
+                continue
+            ok, reasons = _compatible(pa, pb)
+            if not ok:
+                continue
+            role_b = _role(b.claim)
+            later = _later(a, b)
+            if role_a in ("forecast", "position") and a.claim.kind in ("prediction", "intention") and role_b == "report" and later:
+                contra.append((b, reasons))
+            elif role_a == "position" and role_b == "position" and later:
+                reversals.append((b, reasons))
+            elif role_a == "report" and role_b == "report" and b.claim.id not in used_as_later and a.claim.id not in used_as_later:
+                gap = abs(days_between(a.date, b.date))
+                if gap <= CONFLICT_WINDOW_DAYS and (b.start, b.claim.id) > (a.start, a.claim.id) and (
+                    a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id
+                ):
+                    conflicts.append((b, reasons))
+        if contra:
+            out.append(_record("prediction_contradicted", a, contra))
+        if reversals:
+            out.append(_record("reversal", a, reversals))
+        if conflicts:
+            used_as_later.update(b.claim.id for b, _ in conflicts)
+            out.append(_record("conflicting_reports", a, conflicts))
+    return out
+
+
+def _record(type_: str, a: Item, later: list[tuple[Item, list[tuple[float, str]]]]) -> Contradiction:
+    pa = a.claim.proposition
+    assert pa is not None
+    later.sort(key=lambda x: (x[0].start, x[0].claim.id))
+    score = 0.5
+    reasons = [f"+0.50 same actor ({pa.subject}) and predicate class ({pa.predicate}), opposite polarity"]
+    best_extra = max((x[1] for x in later), key=lambda rs: sum(d for d, _ in rs))
+    for delta, why in best_extra:
+        score += delta
+        reasons.append(f"{delta:+.2f} {why}")
+    sources = {(x[0].claim.speaker.name, x[0].claim.article.id) for x in later}
+    if len(sources) > 1:
+        delta = min(0.15, 0.05 * (len(sources) - 1))
+        score += delta
+        reasons.append(f"{delta:+.2f} {len(sources)} independent reports")
+    if a.claim.hedge in WEAK_HEDGES:
+        score -= 0.1
+        reasons.append(f"-0.10 the earlier claim is hedged ({a.claim.hedge})")
+    if all(x[0].claim.hedge in WEAK_HEDGES | SECOND_HAND for x in later):
+        score -= 0.1
+        reasons.append("-0.10 every later claim is hedged")
+    if type_ == "reversal" and all(x[0].claim.speaker.name == a.claim.speaker.name for x in later) and a.claim.speaker.kind != "author":
+        score += 0.1
+        reasons.append("+0.10 the same source states both positions")
+    if type_ != "conflicting_reports":
+        gap = days_between(a.date, later[0][0].date)
+        if a.claim.kind == "intention" and gap > STALE_INTENTION_DAYS:
+            score -= 0.15
+            reasons.append(f"-0.15 the intention is {gap // 365} years older than the evidence")
+    if any(x[0].claim.article.id == a.claim.article.id for x in later) and type_ != "reversal":
+        score -= 0.05
+        reasons.append("-0.05 both sides come from one article")
+    score = round(min(0.99, max(0.05, score)), 2)
+    later_ids = [x[0].claim.id for x in later]
+    return Contradiction(
+        id=short_hash(type_, a.claim.id, *later_ids),
+        type=type_,  # type: ignore[arg-type]
+        earlier=a.claim.id,
+        later=later_ids,
+        proposition=pa,
+        confidence=score,
+        reasons=reasons,
+        explanation=explain(type_, a.claim, [x[0].claim for x in later]),
+        earlier_speaker=a.claim.speaker.name,
+        earlier_date=a.date,
+        later_dates=sorted({x[0].date for x in later}),
+        evidence=[
+            Evidence(claim=x[0].claim.id, speaker=x[0].claim.speaker.name, date=x[0].date, text=x[0].claim.text)
+            for x in later
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- explanations
+
+_IRREGULAR_ING = {"withdraw": "withdrawing", "support": "supporting", "capture": "capturing", "win": "winning",
+                  "ban": "banning", "agree": "agreeing", "meet": "meeting", "fall": "falling"}
+_PLACE_PREP = {"withdraw": "from"}
+
+
+def _ing(verb: str) -> str:
+    if verb in _IRREGULAR_ING:
+        return _IRREGULAR_ING[verb]
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _tail(p: Proposition) -> str:
+    out = ""
+    if p.object:
+        out += f" {p.object}"
+    if p.place:
+        out += f" {_PLACE_PREP.get(p.predicate, 'in')} {p.place}"
+    return out
+
+
+def _who(claims: list[Claim], limit: int = 3) -> str:
+    names = list(dict.fromkeys(c.speaker.name for c in claims))
+    shown = ", ".join(names[:limit])
+    return shown + (", ..." if len(names) > limit else "")
+
+
+def _span(dates: list[str]) -> str:
+    dates = sorted(set(dates))
+    if not dates:
+        return "an unknown date"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+
+
+def explain(type_: str, earlier: Claim, later: list[Claim]) -> str:
+    """One sentence a reader can check against the claims."""
+    p = earlier.proposition
+    assert p is not None
+    subj = p.subject or "the actor"
+    verb = p.predicate
+    not_ = "" if p.polarity else " not"
+    e_date = _date(earlier) or "an unknown date"
+    l_dates = _span([d for c in later if (d := _date(c))])
+    n = len(later)
+    if type_ == "prediction_contradicted":
+        said = "predicted" if earlier.kind == "prediction" else "said"
+        opposite = "is" if not p.polarity else "is not"
+        return (
+            f"{earlier.speaker.name} ({e_date}) {said} {subj} would{not_} {verb}{_tail(p)}; "
+            f"{n} report{'s' if n > 1 else ''} from {l_dates} say {subj} {opposite} {_ing(verb)} ({_who(later)})."
+        )
+    if type_ == "reversal":
+        lp = later[0].proposition
+        assert lp is not None
+        later_not = "" if lp.polarity else " not"
+        return (
+            f"{subj} reversed course: {earlier.speaker.name} ({e_date}) has it that {subj} would{not_} {verb}{_tail(p)}; "
+            f"by {l_dates} {_who(later)} say{'s' if n == 1 else ''} it would{later_not} {verb}."
+        )
+    return (
+        f"Reports disagree about whether {subj} is {_ing(verb)}{_tail(p)}: {earlier.speaker.name} ({e_date}) says it is"
+        f"{'' if p.polarity else ' not'}; {_who(later)} ({l_dates}) say{'s' if n == 1 else ''} it is{' not' if p.polarity else ''}."
+    )
+
+
+# --------------------------------------------------------------------------- track records
+
+
+def predictions(claims: Sequence[Claim], contradictions: Sequence[Contradiction]) -> list[Prediction]:
+    """Every prediction and intention with its status and evidence."""
+    contradicted: dict[str, list[str]] = defaultdict(list)
+    for c in contradictions:
+        if c.type in ("prediction_contradicted", "reversal"):
+            contradicted[c.earlier].extend(c.later)
+    confirmations: dict[str, list[str]] = defaultdict(list)
+    for items in _blocks(claims).values():
+        for a in items:
+            if a.claim.kind not in ("prediction", "intention"):
+                continue
+            pa = a.claim.proposition
+            assert pa is not None
+            for b in items:
+                pb = b.claim.proposition
+                assert pb is not None
+                if _role(b.claim) == "report" and pb.polarity == pa.polarity and _later(a, b) and _compatible(pa, pb)[0]:
+                    confirmations[a.claim.id].append(b.claim.id)
+    out = []
+    for claim in claims:
+        if claim.kind not in ("prediction", "intention"):
+            continue
+        against = list(dict.fromkeys(contradicted.get(claim.id, [])))
+        for_ = confirmations.get(claim.id, [])
+        status = "contradicted" if against else ("confirmed" if for_ else "open")
+        out.append(Prediction(
+            claim=claim.id, kind=claim.kind, speaker=claim.speaker.name, date=_date(claim), text=claim.text,
+            proposition=claim.proposition, status=status,  # type: ignore[arg-type]
+            contradicted_by=against, confirmed_by=for_,
+        ))
+    return out
+
+
+def speaker_records(claims: Sequence[Claim], preds: Sequence[Prediction]) -> list[SpeakerRecord]:
+    """Per speaker: claims made, predictions, and how they fared."""
+    by_claim = {p.claim: p for p in preds}
+    acc: dict[tuple[str, str], dict] = {}
+    for claim in claims:
+        key = (claim.speaker.name, claim.speaker.kind)
+        row = acc.setdefault(key, {"claims": 0, "predictions": 0, "contradicted": 0, "confirmed": 0, "open": 0,
+                                   "articles": set(), "dates": []})
+        row["claims"] += 1
+        row["articles"].add(claim.article.id)
+        if (d := _date(claim)) is not None:
+            row["dates"].append(d)
+        pred = by_claim.get(claim.id)
+        if pred is not None:
+            row["predictions"] += 1
+            row[pred.status] += 1
+    out = [
+        SpeakerRecord(
+            speaker=name, kind=kind, claims=row["claims"], predictions=row["predictions"],  # type: ignore[arg-type]
+            contradicted=row["contradicted"], confirmed=row["confirmed"], open=row["open"],
+            articles=len(row["articles"]), first=min(row["dates"], default=None), last=max(row["dates"], default=None),
+        )
+        for (name, kind), row in acc.items()
+    ]
+    out.sort(key=lambda r: (-r.predictions, -r.claims, r.speaker))
+    return out

@@ -1,0 +1,126 @@
+"""Page furniture: text pasted with an article that is not the article.
+
+Web pages copied into text files bring breadcrumbs ("Home / World / ..."),
+widgets ("Enable Read mode", "100% Font Size"), comment forms ("Leave a
+Reply"), disclaimers, author bios and teasers of other articles ("Check
+Also", "Read more"). :func:`find_furniture` returns the character ranges that
+hold such text; the extractor blanks them (keeping every offset) so they yield
+no claims. The rules are about the shape of web pages, not about any one site.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+_BREADCRUMB = re.compile(r"^\s*(home|start|news)\s*(/|›|»|>|\|)\s*\S", re.I)
+_SHARE = re.compile(r"^\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin)(\s*(\||/|,)\s*\w+)*\s*$", re.I)
+_BYLINE_META = re.compile(r"^\s*(published|updated|posted|last updated|first published)\s*:", re.I)
+_PERCENT_WIDGET = re.compile(r"^\s*\d{2,3}\s*%\s*\w+(\s\w+)?\s*$")
+_COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I)
+_DISCLAIMER = re.compile(r"^\s*(disclaimer|editor'?s note|note to readers)\s*:", re.I)
+_ALSO_AVAILABLE = re.compile(r"^\s*this (article|story|piece) (is|was) (also )?(available|published|first published)\b", re.I)
+_BIO_START = re.compile(
+    r"^\s*(?P<name>[A-Z][\w.'’-]+(\s+(al-|el-|bin |de |van |von )?[A-Z][\w.'’-]+){0,3})\s+(is|was)\s+(a|an|the)\b"
+)
+_BIO_WORDS = re.compile(
+    r"\b(journalist|columnist|editor|writer|author|correspondent|reporter|contributor|analyst|tweets|follow (him|her|them)|@\w+)\b",
+    re.I,
+)
+_TEASER_END = re.compile(r"(…|\.\.\.)\s*$")
+
+
+@cache
+def _phrases(name: str) -> tuple[str, ...]:
+    text = resources.files("claimtrack.pipeline.resources").joinpath(name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip().lower().replace("’", "'")).rstrip(":.!")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def find_furniture(text: str, *, author: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that are page furniture, not article text.
+
+    Args:
+        text: the article text.
+        author: the author's name when known; a closing paragraph about them is a bio.
+
+    Returns:
+        Sorted, non-overlapping ``(start, end)`` ranges.
+    """
+    widgets = set(_phrases("furniture_lines.txt"))
+    tail_markers = set(_phrases("furniture_tail_markers.txt"))
+    spans = _lines(text)
+    regions: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    n_chars = len(text)
+    for i, (start, end) in enumerate(spans):
+        line = text[start:end]
+        norm = _norm(line)
+        if not norm:
+            continue
+        in_tail = start > n_chars * 0.4
+        if norm in tail_markers and in_tail:
+            # "Check Also", "Leave a Reply", "Related articles": the rest is not the article
+            regions.append((start, n_chars))
+            break
+        is_furniture = (
+            norm in widgets
+            or bool(_BREADCRUMB.match(line) and line.count("/") + line.count("›") + line.count("»") >= 2)
+            or bool(_SHARE.match(line))
+            or bool(_BYLINE_META.match(line))
+            or bool(_PERCENT_WIDGET.match(line))
+            or bool(_COPYRIGHT.match(line))
+            or bool(_DISCLAIMER.match(line))
+            or bool(_ALSO_AVAILABLE.match(line))
+            or (in_tail and _is_bio(line, author))
+            or (len(norm) > 30 and norm in seen)  # a repeated headline or pull quote
+        )
+        if is_furniture:
+            regions.append((start, end))
+        seen.add(norm)
+    return _merge(regions)
+
+
+def _is_bio(line: str, author: str | None) -> bool:
+    m = _BIO_START.match(line)
+    if not m:
+        return False
+    if author and _norm(author).split()[-1] in _norm(m.group("name")):
+        return True
+    return len(_BIO_WORDS.findall(line)) >= 2
+
+
+def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def blank(text: str, regions: list[tuple[int, int]]) -> str:
+    """``text`` with ``regions`` replaced by spaces (newlines kept), so offsets still hold."""
+    if not regions:
+        return text
+    chars = list(text)
+    for start, end in regions:
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)

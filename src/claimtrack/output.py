@@ -1,0 +1,81 @@
+"""Output formats: a rich table for people, JSON Lines (or one JSON array) for programs.
+
+This is the only module that writes to stdout. ``auto`` gives a table on a
+terminal and JSON Lines when stdout is piped, so ``claimtrack claims | jq``
+works without flags; scripts should still pass ``--format jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from pydantic import BaseModel
+
+FORMATS = ("auto", "table", "json", "jsonl")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    get: Callable[[Any], object]
+    max_width: int | None = None
+    justify: str = "left"
+
+
+def resolve_format(format_: str, out: TextIO | None = None) -> str:
+    if format_ != "auto":
+        return format_
+    stream = out or sys.stdout
+    return "table" if stream.isatty() else "jsonl"
+
+
+def _dump(record: BaseModel | dict) -> dict:
+    return record.model_dump(mode="json") if isinstance(record, BaseModel) else record
+
+
+def emit(records: Iterable[BaseModel | dict], format_: str, columns: list[Column], *, title: str | None = None,
+         out: TextIO | None = None) -> int:
+    """Write ``records`` in ``format_``; returns how many were written."""
+    stream = out or sys.stdout
+    fmt = resolve_format(format_, stream)
+    n = 0
+    if fmt == "jsonl":
+        for record in records:
+            stream.write(json.dumps(_dump(record), ensure_ascii=False) + "\n")
+            stream.flush()
+            n += 1
+    elif fmt == "json":
+        # streamed, not list()-ed: a large store never sits in memory twice
+        stream.write("[")
+        for record in records:
+            stream.write(("\n  " if n == 0 else ",\n  ") + json.dumps(_dump(record), ensure_ascii=False))
+            n += 1
+        stream.write("\n]\n" if n else "]\n")
+        stream.flush()
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+        for col in columns:
+            table.add_column(col.header, max_width=col.max_width, overflow="fold", justify=col.justify)  # type: ignore[arg-type]
+        for record in records:
+            table.add_row(*("" if (v := col.get(record)) is None else str(v) for col in columns))
+            n += 1
+        console = Console(file=stream, highlight=False, soft_wrap=False)
+        if n:
+            console.print(table)
+        else:
+            console.print("(nothing to show)", style="dim")
+    return n
+
+
+def shorten(text: str | None, width: int = 90) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,430 @@
+"""Cues, then content and source: who claims what, through which cue.
+
+The design follows a staged quote-attribution pipeline: first the cues
+(reporting verbs, "according to", nominal cues such as "Russia's declaration
+that ..."), then for each cue its content (a clausal complement, an adjacent
+quotation, or the rest of the sentence around a parenthetical "reports say")
+and its source (the subject, the "according to" object, the possessor), then
+the claims nobody is cited for: the author's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.lexicon import nominal_cues, reporting_verbs
+from claimtrack.pipeline.syntax import child, children, dep, is_finite_verb, split_clauses, subject, subtree_span, trim
+
+# nouns that frame an intention inside a claim rather than cite a source
+FRAME_NOUNS = frozenset({"plan", "decision", "desire", "wish", "intention", "intent", "bid", "determination",
+                         "commitment", "hope", "fear", "concern", "view", "belief", "opinion", "conviction",
+                         "call", "report", "estimate", "expectation"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "DET"})
+REPORTED_ALSO = ("reported", "reports", "reporting")
+
+
+@dataclass
+class Attribution:
+    content: list[Span]
+    cue: Span | None
+    cue_class: str
+    source: Span | None = None
+    quoted: bool = False
+    via: str | None = None
+    rhetorical: bool = False
+    title: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
+    """Cue spans, each with ``span._.ct_cue_class`` set."""
+    verbs, nouns = reporting_verbs(), nominal_cues()
+    inside_quote = {t.i for q in quotes for t in q}
+    cues: list[Span] = []
+    for tok in doc:
+        if tok.i in inside_quote:
+            continue  # nested attributions are part of the quoted content
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            span = doc[tok.i : tok.i + 2]
+            span._.ct_cue_class = "according"
+            cues.append(span)
+        elif tok.pos_ in ("VERB", "AUX") and (lemma := verb_lemma(tok, verbs)) in verbs:
+            if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+                continue
+            if lemma in ("call", "press") and not any(c.lower_ in ("for", "on", "upon") for c in tok.subtree):
+                continue
+            if lemma == "add" and child(tok, "obj") is not None and child(tok, "ccomp") is None:
+                continue
+            span = _verb_group(tok)
+            span._.ct_cue_class = verbs[lemma]
+            cues.append(span)
+        elif tok.pos_ in ("NOUN",) and lemma in nouns and lemma not in FRAME_NOUNS:
+            if _noun_content(tok) is None:
+                continue
+            span = doc[tok.i : tok.i + 1]
+            span._.ct_cue_class = nouns[lemma]
+            cues.append(span)
+    return cues
+
+
+def verb_lemma(tok: Token, lexicon: dict[str, str]) -> str:
+    """The token's lemma, or a regular base form of it that the lexicon knows ("appealed" -> "appeal")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon:
+        return lemma
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lexicon:
+            return low[: -len(suffix)] + repl
+    return lemma
+
+
+def _verb_group(tok: Token) -> Span:
+    """The verb with its auxiliaries, negation and particles: "has not said", "pointed out"."""
+    doc = tok.doc
+    lo, hi = tok.i, tok.i
+    for c in tok.children:
+        if dep(c) in ("aux", "aux:pass", "advmod", "compound:prt") and abs(c.i - tok.i) <= 3:
+            if dep(c) == "advmod" and c.i > tok.i:
+                continue
+            if all(doc[j].dep_ in ("aux", "aux:pass", "advmod", "compound:prt") or j == tok.i for j in range(min(c.i, tok.i), max(c.i, tok.i) + 1)):
+                lo, hi = min(lo, c.i), max(hi, c.i)
+    for c in tok.children:  # "spoke of", "called for"
+        if dep(c) == "compound:prt" and c.i == hi + 1:
+            hi = c.i
+    return doc[lo : hi + 1]
+
+
+def _noun_content(noun: Token) -> Token | None:
+    for c in noun.children:
+        if dep(c) in ("acl", "ccomp") and any(m.lower_ == "that" for m in children(c, "mark")):
+            return c
+    return None
+
+
+# --------------------------------------------------------------------------- content and source
+
+
+def find_attributions(doc: Doc, quotes: list[Span], cues: list[Span]) -> list[Attribution]:
+    """The attributed claims of ``doc``, one per cue that has content, plus quote continuations."""
+    out: list[Attribution] = []
+    used_quotes: set[int] = set()
+    for cue in cues:
+        att = _attribute(doc, cue, quotes)
+        if att is None:
+            continue
+        for q in quotes:
+            if any(q.start <= p.start and p.end <= q.end or p.start <= q.start and q.end <= p.end for p in att.content):
+                used_quotes.add(q.start)
+        out.append(att)
+    out = _drop_overlaps(out)
+    out += _continuations(doc, quotes, out, used_quotes)
+    _attach_via(doc, out)
+    return sorted(out, key=lambda a: a.content[0].start)
+
+
+def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
+    cls = cue._.ct_cue_class
+    if cls == "according":
+        return _according(doc, cue)
+    head = cue.root
+    if head.pos_ == "NOUN":
+        content_tok = _noun_content(head)
+        if content_tok is None:
+            return None
+        owner = child(head, "nmod:poss") or next(
+            (c for c in children(head, "nmod") if any(x.lower_ in ("by", "from") for x in children(c, "case"))), None
+        )
+        return Attribution([subtree_span(content_tok)], cue, cls, _source_span(owner, cue, [subtree_span(content_tok)]))
+    content, quoted = _verb_content(doc, head, cue, quotes, cls)
+    if not content:
+        return None
+    source_tok = _source_token(head)
+    att = Attribution(content, cue, cls, _source_span(source_tok, cue, content), quoted=quoted)
+    if source_tok is not None and source_tok.lower_ in ("who", "whoever") and head.sent.text.rstrip().endswith("?"):
+        att.rhetorical = True
+        att.source = None
+    return att
+
+
+def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str) -> tuple[list[Span], bool]:
+    sent = head.sent
+    # 1. a quotation right before ("...,” said X) or right after (X wrote: “...”)
+    for q in quotes:
+        before = q.end <= cue.start and cue.start - q.end <= 2 and q.start >= sent.start - 200
+        gap = doc[q.end : cue.start] if before else None
+        if before and gap is not None and all(t.is_punct or t.is_space for t in gap) and _quote_near_sentence(q, sent):
+            return [q], True
+        after = q.start >= cue.end and q.start - cue.end <= 6
+        if after:
+            between = doc[cue.end : q.start]
+            colon = any(t.text == ":" for t in between) or (len(between) == 0)
+            if colon and all(t.is_punct or t.is_space or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det") or t.pos_ == "PROPN" for t in between):
+                return [q], True
+    # 2. a clausal complement
+    comp = child(head, "ccomp")
+    if comp is not None:
+        span = subtree_span(comp, exclude=_other_cues(comp))
+        if comp.i < head.i:
+            # content before the cue ("Iran will stay, he said")
+            return [span], _is_quoted(span, quotes)
+        return [span], _is_quoted(span, quotes)
+    if cls in ("intention", "demand", "prediction", "cognition"):
+        xcomp = child(head, "xcomp")
+        if xcomp is not None:
+            obj = child(head, "obj") if cls == "demand" else None
+            span = subtree_span(xcomp)
+            if obj is not None and obj.i < xcomp.i:
+                span = trim(doc[obj.left_edge.i : span.end])
+            return [span], _is_quoted(span, quotes)
+    # 3. a nominal object that carries the content: "declared its plan to ...", "spoke of Iran's desire to ..."
+    for c in head.children:
+        if dep(c) in ("obj", "obl") and c.pos_ == "NOUN" and c.i > head.i:
+            if c.lemma_.lower() in FRAME_NOUNS | set(nominal_cues()) and any(dep(x) in ("acl", "ccomp", "xcomp") for x in c.children):
+                span = subtree_span(c)
+                return [span], _is_quoted(span, quotes)
+    # 4. a parataxis complement: "X cautions: theoretically ..."
+    para = next((c for c in children(head, "parataxis") if c.i > head.i and c.lemma_.lower() not in reporting_verbs()), None)
+    if para is not None and any(t.text == ":" for t in doc[head.i : para.left_edge.i + 1]):
+        return [subtree_span(para)], False
+    # 5. a parenthetical or trailing cue: "The forces, reports say, have ...", "..., sources said."
+    subs = _subjects(head)
+    if dep(head) in ("parataxis", "ccomp", "advcl", "conj") and subs and head.head is not head:
+        host = head.head
+        # a second subject of the cue ("The forces, reports say") belongs to the host clause
+        own = {t.i for t in head.subtree} - {t.i for far in subs[1:] for t in far.subtree}
+        if len(own) <= 12 and host.lemma_.lower() not in reporting_verbs():
+            pieces = _pieces(doc, host, own)
+            if pieces:
+                return pieces, any(_is_quoted(p, quotes) for p in pieces)
+    if len(subs) >= 2 and subs[-1].i < head.i:
+        # "The rebel forces capturing ..., sources said": the farther subject is what is said
+        span = subtree_span(subs[-1])
+        return [span], _is_quoted(span, quotes)
+    if dep(head) == "root" and subs:
+        prior = [c for c in children(head, "parataxis", "ccomp", "dep") if c.i < head.i]
+        if prior:
+            span = subtree_span(prior[0])
+            return [span], _is_quoted(span, quotes)
+    # 6. demands and intentions with what follows: "appealed to the US (to) pull out its troops"
+    if cls in ("demand", "intention"):
+        rest = [c for c in head.children if c.i > head.i and dep(c) not in ("punct", "conj", "cc", "nsubj", "advmod")]
+        if rest:
+            lo = min(c.left_edge.i for c in rest)
+            hi = max(c.right_edge.i for c in rest) + 1
+            span = trim(doc[lo:hi])
+            if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+                return [span], _is_quoted(span, quotes)
+    return [], False
+
+
+def _other_cues(comp: Token) -> list[Token]:
+    """Reporting verbs with their own subject coordinated into a complement: separate attributions."""
+    verbs = reporting_verbs()
+    return [c for c in comp.subtree if c is not comp and dep(c) == "conj" and c.lemma_.lower() in verbs
+            and child(c, "nsubj") is not None]
+
+
+def _quote_near_sentence(q: Span, sent: Span) -> bool:
+    return q.end >= sent.start - 2
+
+
+def _pieces(doc: Doc, host: Token, own: set[int]) -> list[Span]:
+    idx = [t.i for t in host.subtree if t.i not in own]
+    if not idx:
+        return []
+    pieces: list[Span] = []
+    run = [idx[0]]
+    for i in idx[1:]:
+        if i == run[-1] + 1:
+            run.append(i)
+        else:
+            pieces.append(trim(doc[run[0] : run[-1] + 1]))
+            run = [i]
+    pieces.append(trim(doc[run[0] : run[-1] + 1]))
+    return [p for p in pieces if len(p) and any(not t.is_punct for t in p)]
+
+
+def _is_quoted(span: Span, quotes: list[Span]) -> bool:
+    covered = sum(min(q.end, span.end) - max(q.start, span.start) for q in quotes if q.start < span.end and span.start < q.end)
+    return covered >= 0.5 * len(span)
+
+
+def _subjects(head: Token) -> list[Token]:
+    """Subjects of a cue, nearest first (a parse may give "The forces, reports say" two)."""
+    subs = [c for c in children(head, "nsubj") if c.pos_ in NOMINAL]
+    return sorted(subs, key=lambda c: abs(head.i - c.i))
+
+
+def _source_token(head: Token) -> Token | None:
+    subs = _subjects(head)
+    subj = subs[0] if subs else None
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        return subj
+    if child(head, "nsubj:pass") is not None:
+        agent = next((c for c in children(head, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None)
+        return agent
+    if subj is None and dep(head) in ("xcomp", "advcl", "conj", "acl"):
+        found = subject(head)
+        if found is not None and found.lower_ not in ("it", "there"):
+            return found
+    return None
+
+
+def _source_span(tok: Token | None, cue: Span, content: list[Span]) -> Span | None:
+    if tok is None:
+        return None
+    blocked = {t.i for p in content for t in p} | {t.i for t in cue}
+    doc = tok.doc
+    idx = [t.i for t in tok.subtree if t.i not in blocked]
+    if tok.i in blocked or not idx:
+        return None
+    lo, hi = tok.i, tok.i
+    while lo - 1 >= min(idx) and lo - 1 not in blocked:
+        lo -= 1
+    while hi + 1 <= max(idx) and hi + 1 not in blocked:
+        hi += 1
+    span = trim(doc[lo : hi + 1])
+    return span if len(span) else doc[tok.i : tok.i + 1]
+
+
+def _according(doc: Doc, cue: Span) -> Attribution | None:
+    src_head = cue[0].head if cue[0].head is not cue[0] else None
+    if src_head is None or src_head.i < cue.end - 1:
+        return None
+    source = trim(doc[cue.end : src_head.right_edge.i + 1])
+    sent = cue[0].sent
+    own = set(range(cue.start, source.end))
+    idx = [i for i in range(sent.start, sent.end) if i not in own]
+    pieces: list[Span] = []
+    run: list[int] = []
+    for i in idx:
+        if run and i != run[-1] + 1:
+            pieces.append(trim(doc[run[0] : run[-1] + 1]))
+            run = []
+        run.append(i)
+    if run:
+        pieces.append(trim(doc[run[0] : run[-1] + 1]))
+    pieces = [p for p in pieces if len(p) >= 2]
+    if not pieces:
+        return None
+    return Attribution(pieces, cue, "according", source)
+
+
+def _drop_overlaps(atts: list[Attribution]) -> list[Attribution]:
+    """Keep outermost attributions: one whose cue lies in another's content is nested."""
+    keep = []
+    for a in atts:
+        nested = False
+        for b in atts:
+            if a is b or a.cue is None:
+                continue
+            if any(p.start <= a.cue.start and a.cue.end <= p.end for p in b.content) and not any(
+                q.start <= b.cue.start and b.cue.end <= q.end for q in a.content
+            ):
+                nested = True
+                break
+        if not nested:
+            keep.append(a)
+    return keep
+
+
+def _continuations(doc: Doc, quotes: list[Span], atts: list[Attribution], used: set[int]) -> list[Attribution]:
+    """A quotation sentence right after a quoted claim continues it: “...,” said X. “This option is off.”"""
+    out: list[Attribution] = []
+    quoted = sorted((a for a in atts if a.quoted), key=lambda a: a.content[-1].end)
+    for q in quotes:
+        if q.start in used or len(q) < 4:
+            continue
+        sent = q[0].sent
+        if len(q) < 0.6 * len(sent):
+            continue
+        prev = [a for a in quoted if a.content[-1].end <= q.start and q.start - a.content[-1].end <= 40]
+        if not prev:
+            continue
+        p = prev[-1]
+        out.append(Attribution([q], p.cue, p.cue_class, p.source, quoted=True))
+    return out
+
+
+def _attach_via(doc: Doc, atts: list[Attribution]) -> None:
+    """"as reported by X" names a secondary source for the claims of its sentence."""
+    for tok in doc:
+        if tok.lower_ in REPORTED_ALSO and tok.pos_ == "VERB" and any(m.lower_ == "as" for m in children(tok, "mark")):
+            agent = next((c for c in tok.children if dep(c) in ("obl", "obl:agent") and any(x.lower_ == "by" for x in children(c, "case"))), None)
+            if agent is None:
+                continue
+            name = _via_name(agent)
+            for a in atts:
+                if a.cue is not None and a.cue.sent == tok.sent and a.via is None:
+                    a.via = name
+                    a.extra["via_span"] = trim(doc[tok.left_edge.i : tok.right_edge.i + 1])
+
+
+def _via_name(tok: Token) -> str:
+    # an acronym in brackets is what readers know the source by: "the Iranian Students' News Agency (ISNA)"
+    for c in tok.subtree:
+        if dep(c) == "appos" and c.text.isupper() and len(c.text) >= 2:
+            return c.text
+    span = trim(tok.doc[tok.left_edge.i : tok.right_edge.i + 1])
+    text = span.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+# --------------------------------------------------------------------------- the author's own claims
+
+
+def author_claims(doc: Doc, atts: list[Attribution], title_end: int) -> list[Attribution]:
+    """Sentences (or their uncited parts) that nobody is cited for: the author's claims."""
+    covered: set[int] = set()
+    for a in atts:
+        for p in a.content:
+            covered.update(range(p.start, p.end))
+        for s in (a.cue, a.source, a.extra.get("via_span")):
+            if isinstance(s, Span):
+                covered.update(range(s.start, s.end))
+    out: list[Attribution] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text or not any(t.is_alpha for t in sent):
+            continue
+        is_title = sent.start_char < title_end
+        runs: list[list[int]] = []
+        for t in sent:
+            if t.i in covered or t.is_space:
+                if runs and runs[-1]:
+                    runs.append([])
+                continue
+            if not runs:
+                runs.append([])
+            runs[-1].append(t.i)
+        for run in runs:
+            if not run:
+                continue
+            span = trim(doc[run[0] : run[-1] + 1])
+            if len(span) == 0:
+                continue
+            words = [t for t in span if not t.is_punct]
+            if len(words) < 4 and not (is_title and len(words) >= 3):
+                continue
+            if not any(is_finite_verb(t) for t in span) and not (is_title and any(t.pos_ == "VERB" for t in span)):
+                if not (is_title and _headline_predicate(span)):
+                    continue
+            for clause in split_clauses(span):
+                out.append(Attribution([clause], None, "author", None, title=is_title))
+    return out
+
+
+def _headline_predicate(span: Span) -> bool:
+    """Headlines drop auxiliaries and the parser may miss their verb: "Iran Heads For the Exits"."""
+    from claimtrack.lexicon import predicate_patterns
+
+    heads = {p.words[0] for p in predicate_patterns() if not p.noun}
+    return any(t.lemma_.lower() in heads or t.lower_.rstrip("s") in heads for t in span)

@@ -1,0 +1,157 @@
+"""claimtrack's spaCy components, one per stage: quotes, cues, attribution, speakers, semantics.
+
+Each is a ``@Language.factory`` with a small class; the logic lives in the
+modules they call, so each stage can be tested on hand-built Docs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
+from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
+from claimtrack.pipeline.extensions import register_extensions
+from claimtrack.pipeline.quotes import find_quotes
+from claimtrack.pipeline.semantics import DocContext, read_claim
+from claimtrack.pipeline.speakers import SpeakerResolver
+from claimtrack.pipeline.syntax import split_clauses, trim
+
+
+class ParagraphSplitter:
+    """A line break ends a sentence: headlines, bylines and paragraphs never run into each other."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if not tok.is_space and prev.is_space and "\n" in prev.text:
+                tok.is_sent_start = True
+        return doc
+
+
+class QuoteFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in find_quotes(doc.text)]
+        doc.spans[QUOTES_KEY] = [s for s in spans if s is not None]
+        return doc
+
+
+class CueFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[CUES_KEY] = find_cues(doc, list(doc.spans.get(QUOTES_KEY, [])))
+        return doc
+
+
+def title_end(text: str) -> int:
+    """Where the headline ends: the first line, when it reads like a headline (no final period)."""
+    m = re.match(r"\s*([^\n]{3,200})\n", text)
+    if not m:
+        return 0
+    line = m.group(1).strip()
+    if line.endswith((".", "!", "\u201d", '"')) or len(line.split()) > 25:
+        return 0
+    return m.end(1)
+
+
+class Attributor:
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = list(doc.spans.get(QUOTES_KEY, []))
+        atts = find_attributions(doc, quotes, list(doc.spans.get(CUES_KEY, [])))
+        first = doc.user_data.get("claimtrack_first_piece", True)
+        atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
+        claims: list[Span] = []
+        for att in sorted(atts, key=lambda a: a.content[0].start):
+            claims.extend(_claim_spans(doc, att))
+        doc.spans[CLAIMS_KEY] = claims
+        return doc
+
+
+def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
+    """One span per sentence of the content, so that a long quotation gives one claim per sentence."""
+    start, end = att.content[0].start, att.content[-1].end
+    pieces: list[Span] = []
+    for sent in doc[start:end].sents:
+        part = trim(doc[max(sent.start, start) : min(sent.end, end)])
+        if len(part) and any(t.is_alpha for t in part):
+            pieces.append(part)
+    if len(pieces) <= 1 or len(att.content) > 1 and all(p.sent == att.content[0].sent for p in att.content):
+        pieces = [doc[start:end]]
+    elif att.quoted:
+        # a quotation of several sentences: one claim per sentence, and per main clause
+        pieces = [c for p in pieces for c in (split_clauses(p) if p.start == p.sent.start or p.end == p.sent.end else [p])]
+    out = []
+    for part in pieces:
+        span = Span(doc, part.start, part.end)
+        span._.ct_source = att.source
+        span._.ct_cue = att.cue
+        span._.ct_cue_class = att.cue_class
+        span._.ct_pieces = [p for p in att.content if p.start < part.end and part.start < p.end] or [part]
+        span._.ct_quoted = att.quoted
+        span._.ct_via = att.via
+        span._.ct_rhetorical = att.rhetorical
+        span._.ct_title = att.title
+        out.append(span)
+    return out
+
+
+class SpeakerFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = SpeakerResolver(doc)
+        for span in doc.spans.get(CLAIMS_KEY, []):
+            span._.ct_speaker = resolver.resolve(span._.ct_source, span.start)
+        return doc
+
+
+class Reader:
+    def __call__(self, doc: Doc) -> Doc:
+        context = DocContext(doc)
+        for span in doc.spans.get(CLAIMS_KEY, []):
+            speaker = span._.ct_speaker
+            reading = read_claim(
+                span, cue_class=span._.ct_cue_class or "author", quoted=span._.ct_quoted,
+                rhetorical=span._.ct_rhetorical, title=span._.ct_title,
+                speaker_name=speaker["name"] if speaker else None, context=context,
+            )
+            span._.ct_kind = reading.kind
+            span._.ct_polarity = reading.polarity
+            span._.ct_hedge = reading.hedge
+            span._.ct_proposition = reading.proposition
+            span._.ct_time_text = reading.time_text
+        return doc
+
+
+@Language.factory("claimtrack_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
+    return ParagraphSplitter()
+
+
+@Language.factory("claimtrack_quotes", assigns=["doc.spans"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder()
+
+
+@Language.factory("claimtrack_cues", requires=["token.dep", "token.lemma"], assigns=["doc.spans"])
+def make_cue_finder(nlp: Language, name: str) -> CueFinder:
+    register_extensions()
+    return CueFinder()
+
+
+@Language.factory("claimtrack_attribution", requires=["token.dep", "doc.sents"], assigns=["doc.spans"])
+def make_attributor(nlp: Language, name: str) -> Attributor:
+    register_extensions()
+    return Attributor()
+
+
+@Language.factory("claimtrack_speakers", requires=["token.dep", "doc.ents"], assigns=["span._.ct_speaker"])
+def make_speaker_finder(nlp: Language, name: str) -> SpeakerFinder:
+    register_extensions()
+    return SpeakerFinder()
+
+
+@Language.factory("claimtrack_semantics", requires=["token.dep", "token.morph"], assigns=["span._.ct_proposition"])
+def make_reader(nlp: Language, name: str) -> Reader:
+    register_extensions()
+    return Reader()

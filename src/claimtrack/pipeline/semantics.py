@@ -1,0 +1,557 @@
+"""What a claim says: its kind, polarity, hedge, time and proposition.
+
+The proposition is found by matching the claim's verbs and event nouns
+against the predicate classes in ``resources/predicates.tsv`` ("pull out",
+"head for the exits", "withdrawal" -> withdraw; "stay in", "keep forces in" ->
+withdraw with the polarity turned), then reading its subject, object and place
+off the parse and folding countries, demonyms, capitals and governments into
+one canonical actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.lexicon import PredicatePattern, country_of, hedges, predicate_patterns, reporting_verbs, word_set
+from claimtrack.pipeline.syntax import child, children, dep, subject
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "reject", "stop", "cease", "avoid", "halt", "abandon",
+                            "unable", "unwilling", "deny", "prevent", "block"})
+INTENTION_HEADS = frozenset({"plan", "intend", "want", "decide", "aim", "seek", "try", "promise", "pledge", "vow",
+                             "threaten", "desire", "intention", "decision", "mean", "prepare", "determine",
+                             "commit", "attempt", "effort", "bid", "wish", "resolve", "agree", "offer", "opt",
+                             "choose", "consider", "plot", "scheme"})
+DEMAND_HEADS = frozenset({"urge", "demand", "call", "appeal", "ask", "request", "press", "order", "demand",
+                          "condition", "insistence"})
+PREDICTION_HEADS = frozenset({"willing", "likely", "unlikely", "expect", "set", "poised", "bound", "certain",
+                              "sure", "able", "ready", "going", "predict", "forecast"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+OPINION_AUX = frozenset({"should", "ought", "must"})
+PERSONNEL = frozenset({"staff", "personnel", "force", "forces", "troop", "troops", "adviser", "advisor", "diplomat",
+                       "commander", "fighter", "soldier", "militia", "official", "officer", "family", "member",
+                       "unit", "contingent"})
+PLACE_CASES = frozenset({"from", "in", "of", "out", "into", "inside", "within", "across", "to", "toward", "towards"})
+_SUCCESS_LOW = re.compile(
+    r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
+    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(low|slim|remote|small|poor|minimal|dim|nil|negligible)",
+    re.I,
+)
+_SUCCESS_HIGH = re.compile(
+    r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
+    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(high|good|strong|excellent)", re.I,
+)
+_CORRELATIVE = re.compile(r"\bthe (sooner|more|less|faster|earlier)\b.*,\s*the (better|worse|more|less)\b", re.I)
+_TIME = re.compile(
+    r"\b((last|next|this|past|coming|previous) (week|month|year|weekend|summer|winter|spring|autumn|fall)"
+    r"|(on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(earlier|later) this (week|month|year)"
+    r"|(in|since|during|by|until|from) (early |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?"
+    r"|(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(, \d{4})?"
+    r"|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?"
+    r"|(in|since|during|by|until) \d{4}"
+    r"|yesterday|today|tomorrow|(a|one|two|three|four|five|six|\d+) (days|weeks|months|years) ago)\b",
+    re.I,
+)
+RHETORICAL_VERBS = frozenset({"believe", "think", "imagine", "expect", "trust", "say", "doubt"})
+
+
+@dataclass
+class Reading:
+    kind: str | None  # None: not a claim (a question)
+    polarity: bool
+    hedge: str | None
+    proposition: dict | None
+    time_text: str | None
+
+
+def scope_root(span: Span) -> Token:
+    """The head of the span's main clause."""
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX") or child(t, "cop", "nsubj") is not None]
+    return (verbs or roots or [span.root])[0]
+
+
+def read_claim(
+    span: Span, *, cue_class: str, quoted: bool, rhetorical: bool, title: bool,
+    speaker_name: str | None, context: "DocContext",
+) -> Reading:
+    """Type a claim and find its proposition."""
+    text = span.text
+    sent = span[0].sent
+    root = scope_root(span)
+    scope = span
+    hedge: str | None = None
+    flip = False
+    # "it's unlikely that X", "it shouldn't be surprising that X": X is the claim
+    framed = _extraposed(root)
+    if framed is not None:
+        adj, inner = framed
+        word = adj.lemma_.lower()
+        if hedges().get(word) in ("negate", "predict", "hedge"):
+            hedge = word
+        if hedges().get(word) == "negate":
+            flip = True
+        scope = span.doc[max(inner.left_edge.i, span.start) : min(inner.right_edge.i + 1, span.end)]
+        root = inner
+    # "who will believe X?": X is denied
+    rhet = _rhetorical(scope)
+    if rhet is not None:
+        scope = span.doc[max(rhet.left_edge.i, span.start) : min(rhet.right_edge.i + 1, span.end)]
+        root = rhet
+        rhetorical = True
+    is_question = sent.text.rstrip().rstrip("\u201d\"'’ ").endswith("?") or text.rstrip("\u201d\"' ").endswith("?")
+    if cue_class == "question" or (is_question and not rhetorical):
+        return Reading(None, True, None, None, None)
+    if rhetorical:
+        flip = not flip
+    success_low = bool(_SUCCESS_LOW.search(text))
+    success_high = bool(_SUCCESS_HIGH.search(text))
+    if success_low:
+        flip = not flip
+        hedge = hedge or "low probability"
+    hedge = hedge or _hedge(span)
+    if hedge and hedges().get(hedge) == "negate" and framed is None and not success_low:
+        flip = not flip
+
+    match = _best_predicate(scope, root)
+    prop = None
+    modality = "actual"
+    if match is not None:
+        tok, pattern, causee = match
+        modality = _modality(tok, root, cue_class, span, speaker_name, context)
+        if success_low or success_high or rhetorical:
+            modality = "predicted" if modality == "actual" else modality
+        polarity = pattern.positive
+        if _negated(tok, scope):
+            polarity = not polarity
+        if flip:
+            polarity = not polarity
+        prop = {
+            "subject": _actor(causee, tok, pattern, speaker_name, context, scope),
+            "predicate": pattern.cls,
+            "object": _object(tok, pattern),
+            "place": _place(tok, pattern, context),
+            "polarity": polarity,
+            "modality": modality,
+            "lexical": True,
+        }
+    elif root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in ("be", "have"):
+        modality = _modality(root, root, cue_class, span, speaker_name, context)
+        polarity = not _negated(root, scope)
+        if flip:
+            polarity = not polarity
+        prop = {
+            "subject": _actor(None, root, None, speaker_name, context, scope),
+            "predicate": root.lemma_.lower(),
+            "object": _object(root, None),
+            "place": _place(root, None, context),
+            "polarity": polarity,
+            "modality": modality,
+            "lexical": False,
+        }
+    polarity = prop["polarity"] if prop else (not flip)
+    kind = _kind(
+        span, root, match[0] if match else None, prop, cue_class=cue_class, quoted=quoted, title=title,
+        rhetorical=rhetorical or success_low or success_high, speaker_name=speaker_name,
+    )
+    if prop is not None and prop["subject"]:
+        context.note_actor(prop["subject"], span.start)
+    if prop is not None and prop.get("place"):
+        context.note_place(prop["place"], span.start)
+    return Reading(kind, polarity, hedge, prop, _time_text(span, root))
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _extraposed(root: Token) -> tuple[Token, Token] | None:
+    """"it is unlikely that X": the adjective and X's head."""
+    if root.pos_ != "ADJ":
+        return None
+    has_it = any(c.lower_ in ("it", "that", "this") for c in children(root, "nsubj", "expl"))
+    inner = next((c for c in children(root, "ccomp", "csubj") if c.i > root.i), None)
+    if inner is None or not has_it:
+        return None
+    return root, inner
+
+
+def _rhetorical(scope: Span) -> Token | None:
+    for tok in scope:
+        if tok.lemma_.lower() in RHETORICAL_VERBS and any(c.lower_ in ("who", "whoever") for c in children(tok, "nsubj")):
+            if any(c.lower_ in ("will", "would", "could", "can") for c in children(tok, "aux")):
+                comp = child(tok, "ccomp")
+                if comp is not None:
+                    return comp
+    return None
+
+
+def _hedge(span: Span) -> str | None:
+    table = hedges()
+    for tok in span:
+        low = tok.lower_
+        if low in table and (tok.pos_ in ("ADV", "ADJ", "AUX") or low in ("expected",)):
+            return low
+        if tok.lemma_.lower() in ("seem", "appear") and tok.pos_ == "VERB":
+            return tok.lemma_.lower()
+    return None
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def _matches(tok: Token, pattern: PredicatePattern) -> tuple[bool, Token | None]:
+    words = pattern.words
+    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0]:
+        return False, None
+    if pattern.noun != (tok.pos_ in ("NOUN", "PROPN")):
+        return False, None
+    causee: Token | None = None
+    rest = list(words[1:])
+    pos = tok.i + 1
+    doc = tok.doc
+    for w in rest:
+        if w == "x":
+            obj = child(tok, "obj")
+            if obj is None or obj.i < tok.i:
+                return False, None
+            causee = obj
+            if obj.i >= pos:
+                pos = obj.right_edge.i + 1
+            continue
+        found = False
+        for j in range(pos, min(pos + 4, len(doc))):
+            t = doc[j]
+            if t.lemma_.lower() == w or t.lower_ == w:
+                pos = j + 1
+                found = True
+                break
+            if t.pos_ not in ("DET", "ADJ", "PRON", "ADV", "PART") and dep(t) not in ("det", "amod", "nmod:poss"):
+                break
+        if not found:
+            return False, None
+    if pattern.objects:
+        objs = [c for c in tok.children if dep(c) in ("obj", "obl", "nsubj:pass")]
+        if not any(o.lemma_.lower() in pattern.objects for o in objs):
+            return False, None
+    if pattern.needs_place and _place(tok, pattern, None) is None:
+        return False, None
+    if not pattern.noun and tok.lemma_.lower() == "leave" and child(tok, "obj") is None and _place(tok, pattern, None) is None:
+        # "leave" with nothing left ("leave of its own free will") still means withdraw; "leave it to us" does not
+        if child(tok, "xcomp") is not None:
+            return False, None
+    return True, causee
+
+
+def _best_predicate(scope: Span, root: Token) -> tuple[Token, PredicatePattern, Token | None] | None:
+    best: tuple[int, Token, PredicatePattern, Token | None] | None = None
+    patterns = predicate_patterns()
+    by_head: dict[str, list[PredicatePattern]] = {}
+    for p in patterns:
+        by_head.setdefault(p.words[0], []).append(p)
+    for tok in scope:
+        cands = by_head.get(tok.lemma_.lower(), []) or by_head.get(tok.lower_, [])
+        for pattern in cands:
+            ok, causee = _matches(tok, pattern)
+            if not ok:
+                continue
+            score = 0
+            score += 6 if tok == root else 0
+            score += 3 if tok.pos_ == "VERB" else 0
+            score += len(pattern.words)
+            score -= _depth(tok, root)
+            if tok.pos_ == "NOUN" and not _noun_has_actor(tok):
+                score -= 4
+            if best is None or score > best[0]:
+                best = (score, tok, pattern, causee)
+            break
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _noun_has_actor(tok: Token) -> bool:
+    return any(dep(c) in ("nmod:poss", "nmod") for c in tok.children)
+
+
+def _depth(tok: Token, root: Token) -> int:
+    d = 0
+    cur = tok
+    while cur != root and cur.head is not cur and d < 10:
+        cur = cur.head
+        d += 1
+    return d
+
+
+def _chain(tok: Token, stop: Token) -> list[Token]:
+    """``tok`` and its governors up to the claim's root (inclusive)."""
+    out = [tok]
+    cur = tok
+    while cur != stop and cur.head is not cur and len(out) < 10:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _negated(tok: Token, scope: Span) -> bool:
+    flips = 0
+    chain = _chain(tok, scope_root(scope)) if scope.start <= tok.i < scope.end else [tok]
+    for i, t in enumerate(chain):
+        if t.i < scope.start or t.i >= scope.end:
+            break
+        if any(c.lower_ in NEGATORS or c.lemma_.lower() in NEGATORS for c in t.children if dep(c) in ("advmod", "det", "neg", "aux", "cc:preconj")):
+            flips += 1
+        if t is not tok and t.lemma_.lower() in NEGATING_HEADS:
+            flips += 1
+        if t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) and t is not tok:
+            flips += 1
+        if any(c.lower_ in ("longer",) and any(g.lower_ == "no" for g in c.children) for c in t.children):
+            flips += 1
+    return flips % 2 == 1
+
+
+def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str | None, context: "DocContext") -> str:
+    chain = _chain(tok, root)
+    lemmas = {t.lemma_.lower() for t in chain}
+    auxes = {c.lower_ for t in chain for c in t.children if dep(c) in ("aux", "aux:pass")}
+    if cue_class == "demand" or lemmas & DEMAND_HEADS or auxes & OPINION_AUX:
+        return "demanded"
+    if cue_class == "intention" or lemmas & INTENTION_HEADS or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children}):
+        return "intended"
+    if any(t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) for t in chain):
+        return "intended"
+    if auxes & FUTURE_AUX or lemmas & PREDICTION_HEADS or cue_class == "prediction":
+        return "predicted"
+    if "would" in auxes:
+        subj = subject(tok)
+        if subj is None or (speaker and country_of(subj.text) == speaker):
+            return "intended" if cue_class in ("speech", "according") else "predicted"
+        return "predicted"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if tok.pos_ == "NOUN":
+        # an event noun under a future or modal verb is a hypothesis, not a report
+        head_aux = {c.lower_ for t in chain[1:] for c in t.children if dep(c) in ("aux", "aux:pass")}
+        if head_aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"would"}) or any(t.lemma_.lower() == "condition" for t in chain):
+            return "hypothetical"
+    return "actual"
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+class DocContext:
+    """What the document has said so far: the actors and places last mentioned."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[tuple[int, str]] = []
+        self.places: list[tuple[int, str]] = []
+        self.countries: list[tuple[int, str]] = []
+        for tok in doc:
+            if tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and tok.text[:1].isupper():
+                c = country_of(_np(tok) if tok.pos_ == "PROPN" else tok.text)
+                if c:
+                    self.countries.append((tok.i, c))
+
+    def note_actor(self, actor: str, at: int) -> None:
+        if country_of(actor):
+            self.actors.append((at, actor))
+
+    def note_place(self, place: str, at: int) -> None:
+        self.places.append((at, place))
+
+    def last_actor(self, before: int) -> str | None:
+        found = [a for i, a in self.actors if i < before]
+        return found[-1] if found else None
+
+    def last_country(self, before: int, *, not_: str | None = None) -> str | None:
+        found = [c for i, c in self.countries if i < before and c != not_]
+        return found[-1] if found else None
+
+
+def _np(tok: Token) -> str:
+    doc = tok.doc
+    lo = tok.i
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head == tok:
+        lo -= 1
+    return doc[lo : tok.i + 1].text
+
+
+def _phrase(tok: Token) -> str:
+    doc = tok.doc
+    toks = [t for t in tok.subtree if dep(t) not in ("acl:relcl", "punct") and not any(a.dep_ == "acl:relcl" for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1) and a != tok)]
+    if not toks:
+        return tok.text
+    span = doc[toks[0].i : min(toks[-1].i + 1, tok.i + 1 if tok.i >= toks[0].i else toks[-1].i + 1)]
+    text = span.text
+    return re.sub(r"^(the|a|an|some|other|its|their)\s+", "", text.strip(), flags=re.I)
+
+
+def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = None) -> str:
+    """A canonical actor name for the noun phrase headed by ``tok``."""
+    low = tok.lower_
+    if low in ("it", "its", "they", "their", "them", "itself") and context is not None:
+        c = context.last_country(tok.i)
+        if c:
+            return c
+    head_text = tok.doc[tok.left_edge.i : tok.i + 1].text
+    for cand in (head_text, _phrase(tok), tok.text):
+        c = country_of(cand)
+        if c:
+            return c
+    poss = child(tok, "nmod:poss")
+    if poss is not None and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military"}:
+        return canonical(poss, context)
+    for c in children(tok, "nmod"):
+        if tok.lemma_.lower() in PERSONNEL and any(x.lower_ == "of" for x in children(c, "case")):
+            got = country_of(_np(c)) if c.pos_ == "PROPN" else None
+            if got:
+                return got
+    for a in children(tok, "amod", "compound"):
+        c = country_of(a.text)
+        if c and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military", "official", "leadership"}:
+            return c
+    if tok.lemma_.lower() in PERSONNEL and context is not None:
+        sent = tok.sent
+        m = re.search(r"\b(back|home|return(?:ing|ed)?) to ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", sent.text)
+        if m and country_of(m.group(2)):
+            return country_of(m.group(2)) or ""
+        prior = context.last_actor(tok.sent.start)
+        if prior and any(d.lower_ in ("other", "the", "these", "those", "some") for d in children(tok, "amod", "det")):
+            return prior
+    return _phrase(tok)
+
+
+def _actor(causee: Token | None, tok: Token, pattern: PredicatePattern | None, speaker: str | None,
+           context: DocContext, scope: Span) -> str | None:
+    if causee is not None:
+        return canonical(causee, context)
+    if pattern is not None and pattern.noun or tok.pos_ == "NOUN":
+        poss = child(tok, "nmod:poss")
+        if poss is not None:
+            return canonical(poss, context)
+        for c in children(tok, "nmod"):
+            if any(x.lower_ in ("of", "by") for x in children(c, "case")):
+                return canonical(c, context)
+        # "Iran's decision to head for the exits": the noun's owner
+        head = tok.head
+        if dep(tok) in ("obl", "obj") and head.pos_ == "VERB":
+            subj = subject(head)
+            if subj is not None:
+                return canonical(subj, context)
+        return None
+    subj = subject(tok)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and dep(subj.head) in ("acl:relcl",):
+        subj = subj.head.head
+    if subj is not None and subj.lower_ not in ("it", "there") or subj is not None and context.last_country(subj.i):
+        return canonical(subj, context)
+    if pattern is not None and child(tok, "nsubj:pass") is not None:
+        return canonical(child(tok, "nsubj:pass"), context)  # type: ignore[arg-type]
+    return speaker
+
+
+def _object(tok: Token, pattern: PredicatePattern | None) -> str | None:
+    obj = child(tok, "obj")
+    if obj is None and tok.pos_ == "NOUN":
+        obj = next((c for c in children(tok, "nmod") if any(x.lower_ == "for" for x in children(c, "case"))), None)
+    if obj is None or (pattern is not None and pattern.causative):
+        return None
+    poss = child(obj, "nmod:poss")
+    target = poss if poss is not None else obj
+    return country_of(_np(target) if target.pos_ == "PROPN" else target.text) or _phrase(target)
+
+
+def _place(tok: Token, pattern: PredicatePattern | None, context: DocContext | None) -> str | None:
+    cands: list[Token] = []
+    for c in tok.children:
+        if dep(c) in ("obl", "nmod", "advmod", "obj") and c.i > tok.i:
+            cases = {x.lower_ for x in children(c, "case")}
+            if dep(c) == "obj" and tok.lemma_.lower() in ("leave", "exit", "evacuate", "quit"):
+                cands.append(c)
+            elif cases & PLACE_CASES or c.lower_ in ("there", "here"):
+                cands.append(c)
+    for c in tok.children:  # "move out of the country": the place hangs off the particle
+        if dep(c) == "compound:prt":
+            cands.extend(x for x in c.children if dep(x) in ("obl", "nmod"))
+    for c in cands:
+        if c.lower_ in ("there", "here"):
+            if context is not None and context.places:
+                return context.places[-1][1]
+            if context is not None:
+                return context.last_country(tok.i)
+            return "there"
+        name = country_of(_np(c)) if c.pos_ == "PROPN" else None
+        if name:
+            return name
+        if c.pos_ == "PROPN" and c.ent_type_ in ("LOC", "") and c.text[:1].isupper():
+            return _np(c)
+        if c.lemma_.lower() in ("country", "region", "territory", "nation") and context is not None:
+            subj = None
+            return context.last_country(tok.i, not_=subj)
+    return None
+
+
+# --------------------------------------------------------------------------- kinds and times
+
+
+def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue_class: str, quoted: bool,
+          title: bool, rhetorical: bool, speaker_name: str | None) -> str:
+    text = span.text
+    modality = prop["modality"] if prop else "actual"
+    root_aux = {c.lower_ for c in root.children if dep(c) in ("aux", "aux:pass")}
+    if cue_class == "demand":
+        return "demand"
+    if _CORRELATIVE.search(text) or (root_aux & OPINION_AUX and cue_class == "author"):
+        return "opinion"
+    if root_aux & OPINION_AUX:
+        return "demand"
+    if cue_class == "intention":
+        return "intention"
+    if rhetorical or cue_class == "prediction":
+        return "prediction"
+    if modality == "intended":
+        past_decision = root.morph.get("Tense") == ["Past"] or any(c.lower_ in ("has", "have", "had") for c in children(root, "aux"))
+        if cue_class == "author" and past_decision:
+            return "event"
+        return "intention"
+    if modality == "predicted":
+        return "prediction"
+    if root_aux & FUTURE_AUX:
+        return "prediction"
+    if modality == "demanded":
+        return "demand"
+    if quoted:
+        return "statement"
+    main = pred or root
+    tense = main.morph.get("Tense") or root.morph.get("Tense")
+    aspect = main.morph.get("Aspect") or []
+    perfect = any(c.lower_ in ("has", "have", "had") for c in children(root, "aux")) or any(
+        c.lower_ in ("has", "have", "had") for c in children(main, "aux")
+    )
+    eventive = (prop is not None and prop.get("lexical")) or main.lemma_.lower() in word_set("event_verbs.txt")
+    if eventive and modality == "actual":
+        if title or perfect or "Past" in tense or "Prog" in aspect or main.pos_ == "NOUN" or main.tag_ in ("VBG", "VBD", "VBN"):
+            return "event"
+    return "statement"
+
+
+def _time_text(span: Span, root: Token) -> str | None:
+    sent = span[0].sent
+    text = sent.text
+    best = None
+    for m in _TIME.finditer(text):
+        start = sent.start_char + m.start()
+        tok = span.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
+        if tok is None:
+            continue
+        head = tok.root.head
+        inside = span.start_char <= start < span.end_char
+        attaches = head == root or head in root.ancestors or head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting_verbs()
+        if inside or attaches:
+            best = m.group(0)
+            if inside:
+                break
+    return best

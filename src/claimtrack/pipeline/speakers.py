@@ -1,0 +1,199 @@
+"""From a source as written to a speaker: canonical name, kind and role.
+
+"Tehran" and "the Iranian regime" become Iran (an organisation); "He" becomes
+the person last named before it; "Rashed" becomes "Abdulrahman al-Rashed" when
+the article named him in full; "diplomatic sources" stays as written, as an
+anonymous source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.lexicon import country_of, is_outlet_name, outlet_heads, word_set
+from claimtrack.pipeline.syntax import dep, name_tokens, person_name
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def _head(span: Span) -> Token:
+    root = span.root
+    # "Iranian officials, including X": the root is the group noun
+    return root
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+class SpeakerResolver:
+    """Resolves the sources of one document, remembering who was named before."""
+
+    def __init__(self, doc: Doc, author: str | None = None) -> None:
+        self.doc = doc
+        self.author = author
+        self.people: list[tuple[int, str]] = []  # (token index, full name)
+        self.groups: list[tuple[int, dict]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                toks = name_tokens(ent.root) or list(ent)
+                self.people.append((ent.start, _join(toks)))
+        for tok in doc:
+            if tok.pos_ == "PROPN" and dep(tok) in ("nsubj", "appos", "nsubj:pass") and not any(
+                s <= tok.i < s + 40 and tok.i == i for i, _ in self.people for s in [i]
+            ):
+                toks = name_tokens(tok)
+                if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
+                    if self._looks_like_person(tok):
+                        self.people.append((toks[0].i, _join(toks)))
+        self.people.sort()
+
+    def _looks_like_person(self, tok: Token) -> bool:
+        if tok.ent_type_ in ("ORG", "LOC"):
+            return False
+        return tok.ent_type_ == "PER" or any(
+            c.lemma_.lower() in word_set("person_roles.txt") for c in tok.subtree if c.pos_ == "NOUN"
+        ) or tok.ent_type_ == ""
+
+    def full_name(self, name: str, before: int) -> str:
+        """Expand a surname to the full name used earlier in the article (or the author's)."""
+        last = _surname(name)
+        candidates = [full for i, full in self.people if i < before and _surname(full) == last and len(full) > len(name)]
+        if candidates:
+            return candidates[-1]
+        if self.author and _surname(self.author) == last:
+            return self.author
+        return name
+
+    def resolve(self, source: Span | None, at: int) -> dict | None:
+        """The speaker for ``source`` (None when there is no source)."""
+        if source is None or len(source) == 0:
+            return None
+        head = _head(source)
+        low = head.lower_
+        if len(source) == 1 and low in PERSON_PRONOUNS:
+            person = [full for i, full in self.people if i < source.start]
+            if person:
+                return {"name": person[-1], "kind": "person", "role": None, "mention": source}
+            return {"name": source.text, "kind": "person", "role": None, "mention": source}
+        if len(source) == 1 and low in RELATIVE and dep(head.head) in ("acl:relcl", "acl") or (
+            len(source) == 1 and low in RELATIVE and head.head.head is not head.head
+        ):
+            noun = head.head.head if dep(head.head) in ("acl:relcl", "acl") else head.head
+            np = self.doc[noun.left_edge.i : noun.i + 1]
+            found = self.resolve(np, at)
+            if found:
+                found["mention"] = source
+            return found
+        if len(source) == 1 and low in GROUP_PRONOUNS:
+            earlier = [g for i, g in self.groups if i < source.start]
+            if earlier:
+                return {**earlier[-1], "mention": source}
+            return {"name": source.text, "kind": "organization", "role": None, "mention": source}
+        found = self._describe(source, head)
+        found["mention"] = source
+        if found["kind"] in ("organization", "outlet", "anonymous"):
+            self.groups.append((source.start, {k: v for k, v in found.items() if k != "mention"}))
+        return found
+
+    def _describe(self, source: Span, head: Token) -> dict:
+        text = source.text.strip()
+        lemma = head.lemma_.lower()
+        # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"
+        for tok in source:
+            if tok.pos_ == "PROPN" and tok.head is head and dep(tok) in ("nmod", "appos") and any(
+                c.lower_ in ("including", "like", "such") for c in tok.children
+            ):
+                toks = name_tokens(tok)
+                if toks and country_of(_join(toks)) is None:
+                    role = " ".join(t.text for t in tok.subtree if t.i < toks[0].i and t.lower_ not in ("including",))
+                    return {"name": self.full_name(_join(toks), source.start), "kind": "person",
+                            "role": _clean_role(role) or _strip_det(self.doc[source.start : head.i + 1].text), "mention": source}
+        # several speakers: "Iran and Syria"
+        conj = [c for c in head.children if dep(c) == "conj"]
+        if conj:
+            names = [country_of(_np_text(t)) for t in [head, *conj]]
+            if all(names):
+                return {"name": " and ".join(dict.fromkeys(n for n in names if n)), "kind": "organization", "role": None}
+        core = self.doc[head.left_edge.i : head.i + 1] if head.left_edge.i >= source.start else source
+        country = country_of(core.text) or country_of(text)
+        if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
+            return {"name": country, "kind": "organization", "role": None}
+        if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press") or (
+            lemma in ("outlet", "outlets", "media", "newspaper", "agency", "channel", "network") and head.pos_ == "NOUN"
+        ):
+            return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
+        if head.pos_ == "PROPN":
+            toks = name_tokens(head) or [head]
+            name = _join(toks) or head.text
+            if head.ent_type_ not in ("ORG", "LOC") and not is_outlet_name(core.text):
+                person = person_name(self.doc[source.start : head.i + 1] if head.i >= source.start else source)
+                if person and not any(t.lower_ in word_set("organizations.txt") for t in person):
+                    toks, name = person, _join(person)
+            role = _role(source, toks)
+            if is_outlet_name(name):
+                return {"name": name, "kind": "outlet", "role": role}
+            if head.ent_type_ == "ORG" or head.ent_type_ == "LOC" or any(
+                t.lower_ in word_set("organizations.txt") for t in toks
+            ):
+                return {"name": name, "kind": "organization", "role": role}
+            return {"name": self.full_name(name, source.start), "kind": "person", "role": role}
+        if lemma in word_set("anonymous_sources.txt"):
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
+        if lemma in word_set("organizations.txt"):
+            return {"name": _strip_det(_np_text(head)), "kind": "organization", "role": None}
+        if lemma in word_set("person_roles.txt"):
+            return {"name": _strip_det(_np_text(head)), "kind": "person", "role": _strip_det(_np_text(head))}
+        if head.pos_ == "PRON":
+            return {"name": text, "kind": "anonymous", "role": None}
+        return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
+
+
+def _np_text(head: Token) -> str:
+    """The noun phrase up to its head, plus "of"/"in" modifiers: "Iran's media outlets in Lebanon"."""
+    doc = head.doc
+    lo = head.left_edge.i
+    hi = head.i
+    for c in head.children:
+        if c.i > head.i and dep(c) in ("nmod", "compound", "flat") and not any(x.text == "," for x in doc[head.i : c.i]):
+            hi = max(hi, c.right_edge.i)
+    span = doc[lo : hi + 1]
+    return span.text.strip(" ,")
+
+
+def _role(source: Span, name: list[Token]) -> str | None:
+    doc = source.doc
+    parts = []
+    if name and name[0].i > source.start:
+        parts.append(doc[source.start : name[0].i].text)
+    head = name[-1] if name else source.root
+    for c in head.head.children if dep(head) in ("flat", "compound") else head.children:
+        if dep(c) == "appos" and c.i > name[-1].i:
+            parts.append(doc[c.left_edge.i : c.right_edge.i + 1].text)
+    role = _clean_role(" ".join(parts))
+    return role or None
+
+
+def _clean_role(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return text
+
+
+def _join(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+
+
+def _surname(name: str) -> str:
+    words = name.replace("’", "'").split()
+    if not words:
+        return ""
+    last = words[-1].lower()
+    return re.sub(r"^(al|el)-", "", last)

@@ -1,0 +1,234 @@
+"""Small helpers over UD dependency parses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJ = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
+CLAUSE = {"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:relcl", "csubj", "conj"}
+PUNCT_EDGE = set(" \t\n,;:-\u2013\u2014")
+
+
+def dep(token: Token) -> str:
+    return token.dep_.lower()
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if dep(c) in deps]
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    found = children(token, *deps)
+    return found[0] if found else None
+
+
+ADDRESSEE_VERBS = frozenset({"urge", "appeal", "call", "ask", "request", "press", "order", "demand", "tell",
+                             "force", "push", "encourage", "allow", "persuade", "pressure", "beg", "implore"})
+
+
+def addressee(verb: Token) -> Token | None:
+    """Who is asked to act: "urged Iran to leave", "appealed to the US to leave", "called on Iran to"."""
+    obj = child(verb, "obj", "iobj")
+    if obj is not None:
+        return obj
+    for c in children(verb, "obl"):
+        if any(x.lower_ in ("to", "on", "upon") for x in children(c, "case")):
+            return c
+    return None
+
+
+def subject(token: Token) -> Token | None:
+    """The subject of ``token``'s clause, looking through xcomp, conj and advcl chains.
+
+    The subject of a demanded action is the one asked to act ("appealed to the
+    US to pull out": the US), not the one who asks.
+    """
+    seen = 0
+    cur: Token | None = token
+    while cur is not None and seen < 6:
+        if seen and dep(token) != "conj" and cur.lemma_.lower() in ADDRESSEE_VERBS and cur is not token:
+            target = addressee(cur)
+            if target is not None:
+                return target
+        subj = child(cur, "nsubj", "nsubj:pass", "csubj")
+        if subj is not None and not (subj.lower_ == "that" and dep(cur) == "ccomp"):
+            return subj
+        if dep(cur) in ("xcomp", "conj", "advcl", "ccomp") and cur.head is not cur:
+            if dep(cur) == "ccomp" and cur.head.lemma_ not in ("help", "make", "let"):
+                return None
+            cur = cur.head
+            seen += 1
+            continue
+        if dep(cur) in ("acl", "acl:relcl") and cur.head is not cur:
+            noun = cur.head
+            if any(m.lower_ == "to" for m in children(cur, "mark")):
+                # "its plan to withdraw", "dollars to stay": the owner, or the subject of the clause around the noun
+                owner = child(noun, "nmod:poss")
+                if owner is not None:
+                    return owner
+                cur = noun.head if noun.head is not noun else None
+                seen += 1
+                continue
+            return noun
+        if dep(cur) in ("obj", "obl", "nsubj", "nmod") and cur.pos_ in ("NOUN", "PROPN") and cur.head is not cur:
+            cur = cur.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def subtree_span(token: Token, *, exclude: Iterable[Token] = ()) -> Span:
+    """The contiguous span of ``token``'s subtree, leaving out the subtrees of ``exclude``."""
+    doc = token.doc
+    skip: set[int] = set()
+    for ex in exclude:
+        skip.update(t.i for t in ex.subtree)
+    idx = [t.i for t in token.subtree if t.i not in skip]
+    if not idx:
+        return doc[token.i : token.i + 1]
+    start, end = min(idx), max(idx) + 1
+    # keep the part around the head when an excluded subtree splits it
+    if any(i in skip for i in range(start, end)):
+        lo = token.i
+        while lo - 1 >= start and lo - 1 not in skip:
+            lo -= 1
+        hi = token.i + 1
+        while hi < end and hi not in skip:
+            hi += 1
+        start, end = lo, hi
+    return trim(doc[start:end])
+
+
+def trim(span: Span) -> Span:
+    """Drop punctuation and conjunctions at the edges (but keep closing quotes and periods)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in "\u201c\"(\u2018'")
+                           or dep(doc[start]) in ("cc", "mark") and doc[start].lower_ in ("and", "but", "or")):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "\u2013", "\u2014", "(")):
+        end -= 1
+    return doc[start:end]
+
+
+def is_finite_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    forms = token.morph.get("VerbForm")
+    if "Fin" in forms:
+        return True
+    return any(dep(c) in ("aux", "aux:pass", "cop") for c in token.children)
+
+
+def has_clause_verb(span: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and (is_finite_verb(t) or dep(t) == "ROOT".lower()) for t in span)
+
+
+def sentence_of(doc: Doc, token: Token) -> Span:
+    return token.sent
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "gen", "lt", "col", "sen", "rep", "gov", "pres",
+                        "prof", "rev", "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "sen.", "rep.", "gov.",
+                        "prof.", "rev.", "major", "lieutenant", "brigadier", "colonel", "captain", "sergeant",
+                        "admiral", "marshal", "field", "general", "president", "minister", "prime", "secretary",
+                        "chancellor", "ayatollah", "sheikh", "king", "queen", "prince", "princess", "emir",
+                        "senator", "governor", "mayor", "judge", "justice", "chief", "deputy", "vice", "foreign",
+                        "ambassador", "commander", "spokesman", "spokeswoman", "parliamentarian", "lawmaker"})
+
+
+def person_name(span: Span) -> list[Token]:
+    """The person's name in a source span, without titles: "Major General Mohammad Baqeri" -> Mohammad Baqeri."""
+    doc = span.doc
+    runs: list[list[Token]] = []
+    for tok in span:
+        joins = tok.text in ("-", "\u2011") and not tok.whitespace_ or tok.lower_ in ("al", "el", "bin", "ibn", "abu", "van", "von", "de")
+        if tok.pos_ == "PROPN" or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
+            if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    best: list[Token] = []
+    for run in runs:
+        # a title's own words ("Minister of Defense", "Major General") are not the name
+        keep: list[Token] = []
+        for tok in run:
+            if tok.lower_ in HONORIFICS or (tok.i > 0 and doc[tok.i - 1].lower_ == "of" and not keep):
+                keep = []
+                continue
+            keep.append(tok)
+        while keep and keep[-1].text in ("-",):
+            keep.pop()
+        if len(keep) >= 2 or (keep and not best):
+            if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best:
+                best = keep[-4:]
+    return best
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """The proper name around a noun-phrase head: "Amir Hatami", "Abdulrahman al - Rashed"."""
+    doc = head.doc
+    if head.pos_ != "PROPN":
+        return []
+    lo = hi = head.i
+    while lo - 1 >= 0 and _name_part(doc[lo - 1], head):
+        lo -= 1
+    while hi + 1 < len(doc) and _name_part(doc[hi + 1], head) and doc[hi + 1].head.i in range(lo, hi + 2):
+        hi += 1
+    toks = list(doc[lo : hi + 1])
+    while toks and not toks[0].pos_ == "PROPN":
+        toks = toks[1:]
+    while toks and not toks[-1].pos_ == "PROPN":
+        toks = toks[:-1]
+    return toks
+
+
+def _name_part(tok: Token, head: Token) -> bool:
+    if tok.pos_ == "PROPN" and dep(tok) in ("compound", "flat", "flat:name", "nsubj", "appos") and (
+        tok.head == head or tok.head.head == head or head.head == tok or tok == head
+    ):
+        return True
+    if tok.text in ("-", "\u2011") and not tok.whitespace_:
+        return True
+    if tok.lower_ in ("al", "el", "bin", "ibn", "de", "van", "von", "der", "le", "la", "abu") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-",) :
+        return True
+    return False
+
+
+def split_clauses(span: Span) -> list[Span]:
+    """Coordinated main clauses with subjects of their own, one span each.
+
+    "X have failed to separate Iran and Syria, so it's unlikely that Iran will leave"
+    holds two claims; "they tried but failed" holds one.
+    """
+    doc = span.doc
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    if not roots:
+        return [span]
+    root = roots[0]
+    cuts = []
+    for c in root.children:
+        if dep(c) != "conj" or c.i <= root.i or not (span.start <= c.i < span.end):
+            continue
+        if child(c, "nsubj", "nsubj:pass", "expl", "csubj") is None:
+            continue
+        first = min([c.left_edge.i] + [x.i for x in children(c, "cc")])
+        cuts.append(first)
+    if not cuts:
+        return [span]
+    out = []
+    start = span.start
+    for cut in sorted(cuts):
+        piece = trim(doc[start:cut])
+        if len([t for t in piece if not t.is_punct]) >= 3:
+            out.append(piece)
+            start = cut
+    last = trim(doc[start : span.end])
+    if len([t for t in last if not t.is_punct]) >= 3:
+        out.append(last)
+    elif out:
+        out[-1] = trim(doc[out[-1].start : span.end])
+    return out or [span]
