@@ -20,7 +20,7 @@ import click
 
 from claimtrack.console import error, info, set_quiet, warn
 from claimtrack.errors import ClaimtrackError, InputError, NotFound
-from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim
+from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim, ClaimView
 from claimtrack.output import FORMATS, Column, emit, shorten
 from claimtrack.store import DEFAULT_STORE, Store
 
@@ -253,11 +253,19 @@ def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None,
 # --------------------------------------------------------------------------- reading the store
 
 
-def _claims(store: Path) -> list[Claim]:
+def _open(store: Path) -> Store:
     st = Store(store)
     if not st.exists():
         raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store).")
-    return list(st.claims())
+    return st
+
+
+def _claims(store: Path) -> list[Claim]:
+    return list(_open(store).claims())
+
+
+def _views(store: Path) -> list[ClaimView]:
+    return list(_open(store).claim_views())
 
 
 @cli.command()
@@ -385,7 +393,7 @@ def contradictions(types: tuple[str, ...], speaker: str | None, about: str | Non
     from claimtrack.contradictions import find_contradictions
     from claimtrack.query import filter_contradictions
 
-    all_claims = _claims(store)
+    all_claims = _views(store)
     by_id = {c.id: c for c in all_claims}
     found = filter_contradictions(find_contradictions(all_claims), by_id, types=types, speaker=speaker, about=about,
                                   since=since, min_confidence=min_confidence)
@@ -415,7 +423,7 @@ def predictions(status: tuple[str, ...], speaker: str | None, about: str | None,
     from claimtrack.contradictions import predictions as track
     from claimtrack.query import ClaimFilter
 
-    all_claims = _claims(store)
+    all_claims = _views(store)
     preds = track(all_claims, find_contradictions(all_claims))
     keep = {c.id for c in ClaimFilter(speaker=speaker, about=about)(all_claims)}
     rows = (p for p in preds if p.claim in keep and (not status or p.status in status))
@@ -441,7 +449,7 @@ def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:
     """Each speaker's track record: claims, predictions, and how they fared."""
     from claimtrack.contradictions import find_contradictions, predictions, speaker_records
 
-    all_claims = _claims(store)
+    all_claims = _views(store)
     rows = speaker_records(all_claims, predictions(all_claims, find_contradictions(all_claims)))
     cols = [
         Column("speaker", lambda r: r.speaker, max_width=34),

@@ -18,37 +18,52 @@ take no part.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from claimtrack.dates import bounds, days_between
-from claimtrack.models import Claim, Contradiction, Evidence, Prediction, Proposition, SpeakerRecord, short_hash
+from claimtrack.models import (
+    Claim,
+    ClaimView,
+    Contradiction,
+    Prediction,
+    Proposition,
+    SpeakerRecord,
+    short_hash,
+)
+
+AnyClaim = Claim | ClaimView
 
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time are "about the same time"."""
 STALE_INTENTION_DAYS = 730
 WEAK_HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently"})
 SECOND_HAND = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+ANY_HEDGE = WEAK_HEDGES | SECOND_HAND
+
+
+MAX_EVIDENCE = 50
+"""At most this many later claims are listed in one record (all are counted)."""
+QUOTED_EVIDENCE = 3
+"""The earliest later claims are quoted in full in ``evidence``."""
 
 
 @dataclass(frozen=True)
 class Item:
-    claim: Claim
+    claim: AnyClaim
     date: str
-    start: object
-    end: object
+    start: int  # first and last day the claim's date may stand for, as ordinals
+    end: int
+    role: str
+    key: tuple[str | None, str | None]  # (place, object): None matches anything
+    polarity: bool
 
 
-def _date(claim: Claim) -> str | None:
+def _date(claim: AnyClaim) -> str | None:
     return claim.time or claim.article.published
-
-
-def _later(a: Item, b: Item) -> bool:
-    """``b`` is strictly after ``a``; same-day claims of one article are ordered by their own times only."""
-    if b.start > a.end:  # type: ignore[operator]
-        return True
-    return False
 
 
 def _compatible(p: Proposition, q: Proposition) -> tuple[bool, list[tuple[float, str]]]:
@@ -67,7 +82,7 @@ def _compatible(p: Proposition, q: Proposition) -> tuple[bool, list[tuple[float,
     return True, reasons
 
 
-def _role(claim: Claim) -> str | None:
+def _role(claim: AnyClaim) -> str | None:
     """How a claim may take part: as a forecast, a position of the actor, a report, or not at all."""
     p = claim.proposition
     if p is None or not p.lexical or not p.subject or claim.kind in ("demand", "opinion"):
@@ -83,10 +98,12 @@ def _role(claim: Claim) -> str | None:
     return None
 
 
-def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Item]]:
+def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
+    """Claims that can take part, by (subject, predicate class), in date order."""
     blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for claim in claims:
-        if _role(claim) is None:
+        role = _role(claim)
+        if role is None:
             continue
         when = _date(claim)
         if when is None:
@@ -94,13 +111,50 @@ def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Item]]:
         lo, hi = bounds(when)
         p = claim.proposition
         assert p is not None and p.subject
-        blocks[(p.subject.lower(), p.predicate)].append(Item(claim, when, lo, hi))
+        key = (p.place, p.object.lower() if p.object else None)
+        blocks[(p.subject.lower(), p.predicate)].append(
+            Item(claim, when, lo.toordinal(), hi.toordinal(), role, key, p.polarity)
+        )
     for items in blocks.values():
-        items.sort(key=lambda it: (it.start, it.end, it.claim.article.id, it.claim.span.start))
+        items.sort(key=lambda it: (it.start, it.end, it.claim.id))
     return blocks
 
 
-def find_contradictions(claims: Iterable[Claim]) -> list[Contradiction]:
+class _Index:
+    """Items of one block, grouped by (place, object) and sorted by date, for range queries."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        groups: dict[tuple[str | None, str | None], list[Item]] = defaultdict(list)
+        for it in items:
+            groups[it.key].append(it)
+        self.groups = {k: (v, [it.start for it in v]) for k, v in groups.items()}
+        self._cache: dict[tuple[str | None, str | None], list[tuple[list[Item], list[int]]]] = {}
+
+    def _matching(self, key: tuple[str | None, str | None]) -> list[tuple[list[Item], list[int]]]:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = [
+                group for k, group in self.groups.items()
+                if all(a is None or b is None or a == b for a, b in zip(key, k, strict=True))
+            ]
+        return found
+
+    def between(self, key: tuple[str | None, str | None], lo: int, hi: int | None = None) -> tuple[list[Item], int]:
+        """Compatible items whose date starts in [lo, hi], the earliest MAX_EVIDENCE of them, and how many."""
+        parts, total = [], 0
+        for items, starts in self._matching(key):
+            i = bisect_left(starts, lo)
+            j = len(starts) if hi is None else bisect_right(starts, hi)
+            if j > i:
+                total += j - i
+                parts.append(items[i : min(j, i + MAX_EVIDENCE)])
+        if len(parts) == 1:
+            return parts[0], total
+        first = sorted(chain.from_iterable(parts), key=lambda it: (it.start, it.claim.id))[:MAX_EVIDENCE]
+        return first, total
+
+
+def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """All contradictions among ``claims``, most confident first."""
     out: list[Contradiction] = []
     for items in _blocks(claims).values():
@@ -111,57 +165,44 @@ def find_contradictions(claims: Iterable[Claim]) -> list[Contradiction]:
 
 def _in_block(items: Sequence[Item]) -> list[Contradiction]:
     out: list[Contradiction] = []
-    used_as_later: set[str] = set()
-    for i, a in enumerate(items):
-        pa = a.claim.proposition
-        assert pa is not None
-        role_a = _role(a.claim)
-        contra: list[tuple[Item, list[tuple[float, str]]]] = []
-        reversals: list[tuple[Item, list[tuple[float, str]]]] = []
-        conflicts: list[tuple[Item, list[tuple[float, str]]]] = []
-        for b in items:
-            if b is a:
-                continue
-            pb = b.claim.proposition
-            assert pb is not None
-            if pb.polarity == pa.polarity:
-                continue
-            ok, reasons = _compatible(pa, pb)
-            if not ok:
-                continue
-            role_b = _role(b.claim)
-            later = _later(a, b)
-            if role_a in ("forecast", "position") and a.claim.kind in ("prediction", "intention") and role_b == "report" and later:
-                contra.append((b, reasons))
-            elif role_a == "position" and role_b == "position" and later:
-                reversals.append((b, reasons))
-            elif role_a == "report" and role_b == "report" and b.claim.id not in used_as_later and a.claim.id not in used_as_later:
-                gap = abs(days_between(a.date, b.date))
-                if gap <= CONFLICT_WINDOW_DAYS and (b.start, b.claim.id) > (a.start, a.claim.id) and (
-                    a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id
-                ):
-                    conflicts.append((b, reasons))
-        if contra:
-            out.append(_record("prediction_contradicted", a, contra))
-        if reversals:
-            out.append(_record("reversal", a, reversals))
-        if conflicts:
-            used_as_later.update(b.claim.id for b, _ in conflicts)
-            out.append(_record("conflicting_reports", a, conflicts))
+    reports = {pol: _Index(it for it in items if it.role == "report" and it.polarity is pol) for pol in (True, False)}
+    positions = {pol: _Index(it for it in items if it.role == "position" and it.polarity is pol) for pol in (True, False)}
+    for a in items:
+        if a.claim.kind in ("prediction", "intention"):
+            later, total = reports[not a.polarity].between(a.key, a.end + 1)
+            if later:
+                out.append(_record("prediction_contradicted", a, later, total))
+        if a.role == "position":
+            later, total = positions[not a.polarity].between(a.key, a.end + 1)
+            if later:
+                out.append(_record("reversal", a, later, total))
+    used: set[str] = set()
+    for a in items:
+        if a.role != "report" or a.claim.id in used:
+            continue
+        near, _ = reports[not a.polarity].between(a.key, a.start, a.start + CONFLICT_WINDOW_DAYS)
+        later = [
+            b for b in near
+            if b.claim.id not in used and (b.start, b.claim.id) > (a.start, a.claim.id)
+            and (a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id)
+        ]
+        if later:
+            used.update(b.claim.id for b in later)
+            used.add(a.claim.id)
+            out.append(_record("conflicting_reports", a, later, len(later)))
     return out
 
 
-def _record(type_: str, a: Item, later: list[tuple[Item, list[tuple[float, str]]]]) -> Contradiction:
+def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction:
     pa = a.claim.proposition
     assert pa is not None
-    later.sort(key=lambda x: (x[0].start, x[0].claim.id))
     score = 0.5
     reasons = [f"+0.50 same actor ({pa.subject}) and predicate class ({pa.predicate}), opposite polarity"]
-    best_extra = max((x[1] for x in later), key=lambda rs: sum(d for d, _ in rs))
-    for delta, why in best_extra:
+    pairs = [_compatible(pa, b.claim.proposition)[1] for b in later[:QUOTED_EVIDENCE]]  # type: ignore[arg-type]
+    for delta, why in max(pairs, key=lambda rs: sum(d for d, _ in rs)):
         score += delta
         reasons.append(f"{delta:+.2f} {why}")
-    sources = {(x[0].claim.speaker.name, x[0].claim.article.id) for x in later}
+    sources = {(b.claim.speaker.name, b.claim.article.id) for b in later}
     if len(sources) > 1:
         delta = min(0.15, 0.05 * (len(sources) - 1))
         score += delta
@@ -169,39 +210,39 @@ def _record(type_: str, a: Item, later: list[tuple[Item, list[tuple[float, str]]
     if a.claim.hedge in WEAK_HEDGES:
         score -= 0.1
         reasons.append(f"-0.10 the earlier claim is hedged ({a.claim.hedge})")
-    if all(x[0].claim.hedge in WEAK_HEDGES | SECOND_HAND for x in later):
+    if all(b.claim.hedge in ANY_HEDGE for b in later):
         score -= 0.1
         reasons.append("-0.10 every later claim is hedged")
-    if type_ == "reversal" and all(x[0].claim.speaker.name == a.claim.speaker.name for x in later) and a.claim.speaker.kind != "author":
+    if type_ == "reversal" and all(b.claim.speaker.name == a.claim.speaker.name for b in later) and a.claim.speaker.kind != "author":
         score += 0.1
         reasons.append("+0.10 the same source states both positions")
     if type_ != "conflicting_reports":
-        gap = days_between(a.date, later[0][0].date)
+        gap = days_between(a.date, later[0].date)
         if a.claim.kind == "intention" and gap > STALE_INTENTION_DAYS:
             score -= 0.15
             reasons.append(f"-0.15 the intention is {gap // 365} years older than the evidence")
-    if any(x[0].claim.article.id == a.claim.article.id for x in later) and type_ != "reversal":
+    if type_ != "reversal" and any(b.claim.article.id == a.claim.article.id for b in later):
         score -= 0.05
         reasons.append("-0.05 both sides come from one article")
     score = round(min(0.99, max(0.05, score)), 2)
-    later_ids = [x[0].claim.id for x in later]
-    return Contradiction(
+    later_ids = [b.claim.id for b in later]
+    # validating a dict runs in pydantic's core: faster than building the models field by field
+    return Contradiction.model_validate(dict(
         id=short_hash(type_, a.claim.id, *later_ids),
         type=type_,  # type: ignore[arg-type]
         earlier=a.claim.id,
         later=later_ids,
+        later_count=total,
         proposition=pa,
         confidence=score,
         reasons=reasons,
-        explanation=explain(type_, a.claim, [x[0].claim for x in later]),
+        explanation=explain(type_, a.claim, [b.claim for b in later], total),
         earlier_speaker=a.claim.speaker.name,
         earlier_date=a.date,
-        later_dates=sorted({x[0].date for x in later}),
-        evidence=[
-            Evidence(claim=x[0].claim.id, speaker=x[0].claim.speaker.name, date=x[0].date, text=x[0].claim.text)
-            for x in later
-        ],
-    )
+        later_dates=sorted({b.date for b in later}),
+        evidence=[{"claim": b.claim.id, "speaker": b.claim.speaker.name, "date": b.date, "text": b.claim.text}
+                  for b in later[:QUOTED_EVIDENCE]],
+    ))
 
 
 # --------------------------------------------------------------------------- explanations
@@ -228,7 +269,7 @@ def _tail(p: Proposition) -> str:
     return out
 
 
-def _who(claims: list[Claim], limit: int = 3) -> str:
+def _who(claims: list[AnyClaim], limit: int = 3) -> str:
     names = list(dict.fromkeys(c.speaker.name for c in claims))
     shown = ", ".join(names[:limit])
     return shown + (", ..." if len(names) > limit else "")
@@ -241,7 +282,7 @@ def _span(dates: list[str]) -> str:
     return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
 
 
-def explain(type_: str, earlier: Claim, later: list[Claim]) -> str:
+def explain(type_: str, earlier: AnyClaim, later: list[AnyClaim], total: int | None = None) -> str:
     """One sentence a reader can check against the claims."""
     p = earlier.proposition
     assert p is not None
@@ -250,7 +291,7 @@ def explain(type_: str, earlier: Claim, later: list[Claim]) -> str:
     not_ = "" if p.polarity else " not"
     e_date = _date(earlier) or "an unknown date"
     l_dates = _span([d for c in later if (d := _date(c))])
-    n = len(later)
+    n = total or len(later)
     if type_ == "prediction_contradicted":
         said = "predicted" if earlier.kind == "prediction" else "said"
         opposite = "is" if not p.polarity else "is not"
@@ -275,24 +316,20 @@ def explain(type_: str, earlier: Claim, later: list[Claim]) -> str:
 # --------------------------------------------------------------------------- track records
 
 
-def predictions(claims: Sequence[Claim], contradictions: Sequence[Contradiction]) -> list[Prediction]:
+def predictions(claims: Sequence[AnyClaim], contradictions: Sequence[Contradiction]) -> list[Prediction]:
     """Every prediction and intention with its status and evidence."""
     contradicted: dict[str, list[str]] = defaultdict(list)
     for c in contradictions:
         if c.type in ("prediction_contradicted", "reversal"):
             contradicted[c.earlier].extend(c.later)
-    confirmations: dict[str, list[str]] = defaultdict(list)
+    confirmations: dict[str, list[str]] = {}
     for items in _blocks(claims).values():
+        reports = {pol: _Index(it for it in items if it.role == "report" and it.polarity is pol) for pol in (True, False)}
         for a in items:
-            if a.claim.kind not in ("prediction", "intention"):
-                continue
-            pa = a.claim.proposition
-            assert pa is not None
-            for b in items:
-                pb = b.claim.proposition
-                assert pb is not None
-                if _role(b.claim) == "report" and pb.polarity == pa.polarity and _later(a, b) and _compatible(pa, pb)[0]:
-                    confirmations[a.claim.id].append(b.claim.id)
+            if a.claim.kind in ("prediction", "intention"):
+                agree, _ = reports[a.polarity].between(a.key, a.end + 1)
+                if agree:
+                    confirmations[a.claim.id] = [b.claim.id for b in agree]
     out = []
     for claim in claims:
         if claim.kind not in ("prediction", "intention"):
@@ -308,7 +345,7 @@ def predictions(claims: Sequence[Claim], contradictions: Sequence[Contradiction]
     return out
 
 
-def speaker_records(claims: Sequence[Claim], preds: Sequence[Prediction]) -> list[SpeakerRecord]:
+def speaker_records(claims: Sequence[AnyClaim], preds: Sequence[Prediction]) -> list[SpeakerRecord]:
     """Per speaker: claims made, predictions, and how they fared."""
     by_claim = {p.claim: p for p in preds}
     acc: dict[tuple[str, str], dict] = {}

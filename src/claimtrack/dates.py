@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def bounds(partial: str) -> tuple[date, date]:
     """First and last day a partial date may stand for."""
     parts = [int(p) for p in partial.split("-")]
@@ -23,6 +25,7 @@ def midpoint(partial: str) -> date:
     return lo + (hi - lo) / 2
 
 
+@lru_cache(maxsize=65536)
 def days_between(a: str, b: str) -> int:
     """Days from the middle of ``a`` to the middle of ``b``."""
     return (midpoint(b) - midpoint(a)).days

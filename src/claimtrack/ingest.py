@@ -246,12 +246,11 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     while start < n:
         end = min(n, start + size)
         if end < n:
-            cut = text.rfind("\n\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind("\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", start + size // 2, end)
-            end = cut + 1 if cut > 0 else end
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + size // 2, end)
+                if cut >= 0:
+                    end = cut + len(sep)
+                    break
         piece = text[start:end]
         if piece.strip():
             yield start, piece

@@ -73,11 +73,32 @@ class PredicatePattern:
         return "x" in self.words
 
 
+def _directive(name: str) -> frozenset[str]:
+    for line in _lines("predicates.tsv"):
+        if line.startswith(name + "\t"):
+            return frozenset(line.split("\t")[1].split())
+    return frozenset()
+
+
+@cache
+def target_classes() -> frozenset[str]:
+    """Predicate classes whose object matters when comparing claims."""
+    return _directive("@targets")
+
+
+@cache
+def weak_classes() -> frozenset[str]:
+    """Broad predicate classes that give way to a more specific one."""
+    return _directive("@weak")
+
+
 @cache
 def predicate_patterns() -> tuple[PredicatePattern, ...]:
     """Predicate classes, longest patterns first so "pull out" wins over "pull"."""
     out = []
     for line in _lines("predicates.tsv"):
+        if line.startswith("@"):
+            continue
         cols = line.split("\t")
         cls, pol, pattern = cols[0], cols[1], cols[2]
         flags = cols[3].split() if len(cols) > 3 else []
@@ -176,6 +197,12 @@ def country_of(text: str | None) -> str | None:
         name = m.group("name").split()[-1]
         return _leaders().get(name)
     return None
+
+
+@cache
+def names_of(country: str) -> frozenset[str]:
+    """Every lower-cased name the gazetteer knows for a country: "iran", "iranian", "tehran", ..."""
+    return frozenset(k for k, v in _gazetteer().items() if v == country) | {_norm(country)}
 
 
 def is_outlet_name(text: str) -> bool:

@@ -6,15 +6,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from claimtrack.dates import on_or_after, on_or_before
-from claimtrack.lexicon import country_of
-from claimtrack.models import Claim, Contradiction, Proposition
+import re
+from functools import cached_property
+
+from claimtrack.lexicon import country_of, names_of
+from claimtrack.models import Claim, ClaimView, Contradiction, Proposition
+
+AnyClaim = Claim | ClaimView
 
 
 def _fold(text: str | None) -> str:
     return " ".join((text or "").replace("’", "'").lower().split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class About:
     """A topic: matches the claim's text or its proposition's actors and place.
 
@@ -28,17 +33,22 @@ class About:
     def country(self) -> str | None:
         return country_of(self.raw)
 
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        names = names_of(self.country) if self.country else {_fold(self.raw)}
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)({alternatives})(?!\w)")
+
     def matches_proposition(self, p: Proposition | None) -> bool:
         if p is None:
             return False
         want = {_fold(self.raw)} | ({_fold(self.country)} if self.country else set())
         return any(_fold(v) in want for v in (p.subject, p.object, p.place) if v) or _fold(self.raw) == p.predicate
 
-    def matches(self, claim: Claim) -> bool:
+    def matches(self, claim: AnyClaim) -> bool:
         if self.matches_proposition(claim.proposition):
             return True
-        text = _fold(claim.text)
-        return _fold(self.raw) in text or bool(self.country and _fold(self.country) in text)
+        return bool(self.pattern.search(_fold(claim.text)))
 
 
 def _speaker_matches(name: str, wanted: str) -> bool:
@@ -54,7 +64,7 @@ class ClaimFilter:
     since: str | None = None
     until: str | None = None
 
-    def __call__(self, claims: Iterable[Claim]) -> Iterator[Claim]:
+    def __call__(self, claims: Iterable[AnyClaim]) -> Iterator[AnyClaim]:
         about = About(self.about) if self.about else None
         for c in claims:
             if self.speaker and not _speaker_matches(c.speaker.name, self.speaker):
@@ -76,7 +86,7 @@ class ClaimFilter:
 
 
 def filter_contradictions(
-    records: Iterable[Contradiction], claims: dict[str, Claim], *, types: tuple[str, ...] = (),
+    records: Iterable[Contradiction], claims: dict[str, AnyClaim], *, types: tuple[str, ...] = (),
     speaker: str | None = None, about: str | None = None, since: str | None = None, min_confidence: float = 0.0,
 ) -> Iterator[Contradiction]:
     topic = About(about) if about else None

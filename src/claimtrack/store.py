@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from claimtrack.console import warn
 from claimtrack.errors import StoreError
-from claimtrack.models import SCHEMA_VERSION, Article, Claim
+from claimtrack.models import SCHEMA_VERSION, Article, Claim, ClaimView
 
 DEFAULT_STORE = Path("data") / "claims.jsonl"
 LOCK_TIMEOUT_S = 60
@@ -61,6 +61,10 @@ class Store:
     def claims(self) -> Iterator[Claim]:
         """Every stored claim, in the order written."""
         yield from _read_records(self.claims_path, Claim)
+
+    def claim_views(self) -> Iterator[ClaimView]:
+        """Every stored claim, reading only what contradictions and track records need."""
+        yield from _read_records(self.claims_path, ClaimView)
 
     def articles(self) -> Iterator[Article]:
         yield from _read_records(self.articles_path, Article)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import nominal_cues, reporting_verbs
-from claimtrack.pipeline.syntax import child, children, dep, is_finite_verb, split_clauses, subject, subtree_span, trim
+from claimtrack.pipeline.syntax import base_form, child, children, dep, is_finite_verb, split_clauses, subject, subtree_span, trim
 
 # nouns that frame an intention inside a claim rather than cite a source
 FRAME_NOUNS = frozenset({"plan", "decision", "desire", "wish", "intention", "intent", "bid", "determination",
@@ -55,15 +55,23 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
             span = doc[tok.i : tok.i + 2]
             span._.ct_cue_class = "according"
             cues.append(span)
-        elif tok.pos_ in ("VERB", "AUX") and (lemma := verb_lemma(tok, verbs)) in verbs:
+        elif tok.pos_ in ("VERB", "AUX") and (lemma := base_form(tok, verbs)) in verbs:
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
-            if lemma in ("call", "press") and not any(c.lower_ in ("for", "on", "upon") for c in tok.subtree):
-                continue
+            cls = verbs[lemma]
+            if lemma in ("call", "press"):
+                if any(c.lower_ in ("for", "on", "upon") for c in tok.children) or any(
+                    c.lower_ in ("for", "on", "upon") for c in children(tok, "obl") for c in c.children
+                ):
+                    cls = "demand"
+                elif lemma == "call" and child(tok, "obj") is not None and child(tok, "xcomp") is not None:
+                    cls = "evaluation"  # "called the show a disgrace"
+                else:
+                    continue
             if lemma == "add" and child(tok, "obj") is not None and child(tok, "ccomp") is None:
                 continue
             span = _verb_group(tok)
-            span._.ct_cue_class = verbs[lemma]
+            span._.ct_cue_class = cls
             cues.append(span)
         elif tok.pos_ in ("NOUN",) and lemma in nouns and lemma not in FRAME_NOUNS:
             if _noun_content(tok) is None:
@@ -72,18 +80,6 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
             span._.ct_cue_class = nouns[lemma]
             cues.append(span)
     return cues
-
-
-def verb_lemma(tok: Token, lexicon: dict[str, str]) -> str:
-    """The token's lemma, or a regular base form of it that the lexicon knows ("appealed" -> "appeal")."""
-    lemma = tok.lemma_.lower()
-    if lemma in lexicon:
-        return lemma
-    low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in lexicon:
-            return low[: -len(suffix)] + repl
-    return lemma
 
 
 def _verb_group(tok: Token) -> Span:
@@ -157,15 +153,17 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
 def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str) -> tuple[list[Span], bool]:
     sent = head.sent
     # 1. a quotation right before ("...,” said X) or right after (X wrote: “...”)
+    subj_tokens = {t.i for s_ in _subjects(head) for t in s_.subtree}
     for q in quotes:
-        before = q.end <= cue.start and cue.start - q.end <= 2 and q.start >= sent.start - 200
+        before = q.end <= cue.start and cue.start - q.end <= 12 and q.start >= sent.start - 200
         gap = doc[q.end : cue.start] if before else None
-        if before and gap is not None and all(t.is_punct or t.is_space for t in gap) and _quote_near_sentence(q, sent):
+        # “...,” said X / “...,” X said (the source may stand between the quotation and the verb)
+        if before and gap is not None and all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap) and _quote_near_sentence(q, sent):
             return [q], True
         after = q.start >= cue.end and q.start - cue.end <= 6
         if after:
             between = doc[cue.end : q.start]
-            colon = any(t.text == ":" for t in between) or (len(between) == 0)
+            colon = any(t.text in (":", ",") for t in between) or (len(between) == 0)
             if colon and all(t.is_punct or t.is_space or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det") or t.pos_ == "PROPN" for t in between):
                 return [q], True
     # 2. a clausal complement
@@ -190,6 +188,22 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             if c.lemma_.lower() in FRAME_NOUNS | set(nominal_cues()) and any(dep(x) in ("acl", "ccomp", "xcomp") for x in c.children):
                 span = subtree_span(c)
                 return [span], _is_quoted(span, quotes)
+    if cls == "evaluation":
+        obj = child(head, "obj")
+        if obj is not None and obj.i > head.i:
+            end = obj.right_edge.i
+            for c in head.children:
+                if c.i > obj.i and (dep(c) == "xcomp" or dep(c) == "obl" and any(x.lower_ in ("as", "for") for x in children(c, "case"))):
+                    end = max(end, c.right_edge.i)
+            span = trim(doc[obj.left_edge.i : end + 1])
+            return [span], _is_quoted(span, quotes)
+        return [], False
+    # "spoke of Iran's desire to ...", "talked about the plan"
+    if cls == "speech":
+        about = next((c for c in children(head, "obl") if c.i > head.i and any(x.lower_ in ("of", "about") for x in children(c, "case"))), None)
+        if about is not None:
+            span = trim(doc[about.left_edge.i : max(about.right_edge.i, _clause_end(head)) + 1])
+            return [span], _is_quoted(span, quotes)
     # 4. a parataxis complement: "X cautions: theoretically ..."
     para = next((c for c in children(head, "parataxis") if c.i > head.i and c.lemma_.lower() not in reporting_verbs()), None)
     if para is not None and any(t.text == ":" for t in doc[head.i : para.left_edge.i + 1]):
@@ -204,6 +218,9 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             pieces = _pieces(doc, host, own)
             if pieces:
                 return pieces, any(_is_quoted(p, quotes) for p in pieces)
+    trailing = _before_trailing_cue(doc, head, subs)
+    if trailing is not None:
+        return [trailing], _is_quoted(trailing, quotes)
     if len(subs) >= 2 and subs[-1].i < head.i:
         # "The rebel forces capturing ..., sources said": the farther subject is what is said
         span = subtree_span(subs[-1])
@@ -213,7 +230,15 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         if prior:
             span = subtree_span(prior[0])
             return [span], _is_quoted(span, quotes)
-    # 6. demands and intentions with what follows: "appealed to the US (to) pull out its troops"
+    # 6. a "that" clause the parser hung elsewhere: "said during the debate that ..."
+    if cls in ("speech", "cognition", "prediction"):
+        for tok in doc[cue.end : min(sent.end, cue.end + 12)]:
+            if tok.lower_ == "that" and dep(tok) == "mark" and tok.head.i > tok.i:
+                span = trim(doc[tok.i : _sentence_end(sent)])
+                if len(span) >= 3:
+                    return [span], _is_quoted(span, quotes)
+                break
+    # 7. demands and intentions with what follows: "appealed to the US (to) pull out its troops"
     if cls in ("demand", "intention"):
         rest = [c for c in head.children if c.i > head.i and dep(c) not in ("punct", "conj", "cc", "nsubj", "advmod")]
         if rest:
@@ -223,6 +248,39 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
                 return [span], _is_quoted(span, quotes)
     return [], False
+
+
+def _sentence_end(sent: Span) -> int:
+    end = sent.end
+    while end > sent.start and (sent.doc[end - 1].is_punct and sent.doc[end - 1].text not in "\u201d\"'" or sent.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _clause_end(head: Token) -> int:
+    """The last token of the verb's clause that is not a new clause or final punctuation."""
+    end = head.i
+    for c in head.children:
+        if c.i > head.i and dep(c) not in ("conj", "cc", "parataxis") and not (dep(c) == "punct" and c.i == c.sent.end - 1):
+            end = max(end, c.right_edge.i)
+    return end
+
+
+def _before_trailing_cue(doc: Doc, head: Token, subs: list[Token]) -> Span | None:
+    """"<clause>, officials said (on condition of anonymity)." : the clause before the comma is the content."""
+    if not subs or any(dep(c) in ("ccomp", "xcomp") and c.i > head.i for c in head.children):
+        return None
+    src = subs[0]
+    left = min(src.left_edge.i, head.i)
+    lo = left - 1
+    while lo >= head.sent.start and doc[lo].is_space:
+        lo -= 1
+    if lo <= head.sent.start or doc[lo].text not in (",", "\u2014", "\u2013", "-"):
+        return None
+    span = trim(doc[head.sent.start : lo])
+    if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return span
 
 
 def _other_cues(comp: Token) -> list[Token]:
@@ -344,8 +402,9 @@ def _continuations(doc: Doc, quotes: list[Span], atts: list[Attribution], used: 
         if q.start in used or len(q) < 4:
             continue
         sent = q[0].sent
-        if len(q) < 0.6 * len(sent):
-            continue
+        lead = [t for t in doc[sent.start : q.start] if not (t.is_space or t.is_punct)]
+        if lead or len(q) < 0.6 * len(sent):
+            continue  # only a quotation that makes up its own sentence continues the last one
         prev = [a for a in quoted if a.content[-1].end <= q.start and q.start - a.content[-1].end <= 40]
         if not prev:
             continue

@@ -109,6 +109,10 @@ class Reader:
         context = DocContext(doc)
         for span in doc.spans.get(CLAIMS_KEY, []):
             speaker = span._.ct_speaker
+            source = span._.ct_source
+            context.blocked = {t.i for t in source} if source is not None else set()
+            context.cue = span._.ct_cue
+            context.speaker_is_actor = bool(speaker and speaker["kind"] in ("person", "organization"))
             reading = read_claim(
                 span, cue_class=span._.ct_cue_class or "author", quoted=span._.ct_quoted,
                 rhetorical=span._.ct_rhetorical, title=span._.ct_title,

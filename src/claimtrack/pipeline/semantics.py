@@ -15,8 +15,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import PredicatePattern, country_of, hedges, predicate_patterns, reporting_verbs, word_set
-from claimtrack.pipeline.syntax import child, children, dep, subject
+from claimtrack.lexicon import (
+    PredicatePattern,
+    country_of,
+    hedges,
+    predicate_patterns,
+    reporting_verbs,
+    target_classes,
+    weak_classes,
+    word_set,
+)
+from claimtrack.pipeline.syntax import child, children, core_np, dep, subject
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "reject", "stop", "cease", "avoid", "halt", "abandon",
@@ -118,7 +127,7 @@ def read_claim(
     if hedge and hedges().get(hedge) == "negate" and framed is None and not success_low:
         flip = not flip
 
-    match = _best_predicate(scope, root)
+    match = _best_predicate(scope, root, title)
     prop = None
     modality = "actual"
     if match is not None:
@@ -134,7 +143,7 @@ def read_claim(
         prop = {
             "subject": _actor(causee, tok, pattern, speaker_name, context, scope),
             "predicate": pattern.cls,
-            "object": _object(tok, pattern),
+            "object": _object(tok, pattern) if pattern.cls in target_classes() else None,
             "place": _place(tok, pattern, context),
             "polarity": polarity,
             "modality": modality,
@@ -204,11 +213,13 @@ def _hedge(span: Span) -> str | None:
 # --------------------------------------------------------------------------- predicates
 
 
-def _matches(tok: Token, pattern: PredicatePattern) -> tuple[bool, Token | None]:
+def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tuple[bool, Token | None]:
     words = pattern.words
-    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0]:
+    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0] and not (title and tok.lower_.rstrip("s") == words[0]):
         return False, None
-    if pattern.noun != (tok.pos_ in ("NOUN", "PROPN")):
+    nominal = tok.pos_ in ("NOUN", "PROPN")
+    # headlines drop auxiliaries, and a parser may take their verbs for nouns: "Iran Heads For the Exits"
+    if pattern.noun != nominal and not (title and nominal and not pattern.noun and len(words) > 1):
         return False, None
     causee: Token | None = None
     rest = list(words[1:])
@@ -226,7 +237,7 @@ def _matches(tok: Token, pattern: PredicatePattern) -> tuple[bool, Token | None]
         found = False
         for j in range(pos, min(pos + 4, len(doc))):
             t = doc[j]
-            if t.lemma_.lower() == w or t.lower_ == w:
+            if w in (t.lemma_.lower(), t.lower_, t.lower_[:-1] if t.lower_.endswith("s") else None):
                 pos = j + 1
                 found = True
                 break
@@ -234,6 +245,11 @@ def _matches(tok: Token, pattern: PredicatePattern) -> tuple[bool, Token | None]
                 break
         if not found:
             return False, None
+    if len(words) == 1 and not pattern.noun and any(
+        dep(c) == "compound:prt" or (c.i == tok.i + 1 and c.lower_ in ("down", "off", "away", "up", "out"))
+        for c in tok.children
+    ):
+        return False, None  # a phrasal verb of its own: "back down" is not "back"
     if pattern.objects:
         objs = [c for c in tok.children if dep(c) in ("obj", "obl", "nsubj:pass")]
         if not any(o.lemma_.lower() in pattern.objects for o in objs):
@@ -247,7 +263,7 @@ def _matches(tok: Token, pattern: PredicatePattern) -> tuple[bool, Token | None]
     return True, causee
 
 
-def _best_predicate(scope: Span, root: Token) -> tuple[Token, PredicatePattern, Token | None] | None:
+def _best_predicate(scope: Span, root: Token, title: bool = False) -> tuple[Token, PredicatePattern, Token | None] | None:
     best: tuple[int, Token, PredicatePattern, Token | None] | None = None
     patterns = predicate_patterns()
     by_head: dict[str, list[PredicatePattern]] = {}
@@ -255,8 +271,10 @@ def _best_predicate(scope: Span, root: Token) -> tuple[Token, PredicatePattern, 
         by_head.setdefault(p.words[0], []).append(p)
     for tok in scope:
         cands = by_head.get(tok.lemma_.lower(), []) or by_head.get(tok.lower_, [])
+        if title and not cands:
+            cands = by_head.get(tok.lower_.rstrip("s"), [])
         for pattern in cands:
-            ok, causee = _matches(tok, pattern)
+            ok, causee = _matches(tok, pattern, title)
             if not ok:
                 continue
             score = 0
@@ -264,7 +282,11 @@ def _best_predicate(scope: Span, root: Token) -> tuple[Token, PredicatePattern, 
             score += 3 if tok.pos_ == "VERB" else 0
             score += len(pattern.words)
             score -= _depth(tok, root)
-            if tok.pos_ == "NOUN" and not _noun_has_actor(tok):
+            if pattern.cls in weak_classes():
+                score -= 6
+            if title and not pattern.noun:
+                score += 3
+            if pattern.noun and not _noun_has_actor(tok):
                 score -= 4
             if best is None or score > best[0]:
                 best = (score, tok, pattern, causee)
@@ -277,12 +299,13 @@ def _noun_has_actor(tok: Token) -> bool:
 
 
 def _depth(tok: Token, root: Token) -> int:
+    """How far below the claim's root a token is (3 when it is not below it at all)."""
     d = 0
     cur = tok
     while cur != root and cur.head is not cur and d < 10:
         cur = cur.head
         d += 1
-    return d
+    return d if cur == root else 3
 
 
 def _chain(tok: Token, stop: Token) -> list[Token]:
@@ -318,7 +341,12 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
     auxes = {c.lower_ for t in chain for c in t.children if dep(c) in ("aux", "aux:pass")}
     if cue_class == "demand" or lemmas & DEMAND_HEADS or auxes & OPINION_AUX:
         return "demanded"
-    if cue_class == "intention" or lemmas & INTENTION_HEADS or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children}):
+    heads = lemmas & INTENTION_HEADS
+    if heads <= {"try", "attempt"} and any(
+        t.lemma_.lower() in ("try", "attempt") and "Past" in t.morph.get("Tense") for t in chain
+    ):
+        heads = set()  # "they tried to tempt Damascus but failed": an attempt made, not an intention
+    if cue_class == "intention" or heads or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children}):
         return "intended"
     if any(t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) for t in chain):
         return "intended"
@@ -326,7 +354,11 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
         return "predicted"
     if "would" in auxes:
         subj = subject(tok)
-        if subj is None or (speaker and country_of(subj.text) == speaker):
+        # "X stated that (it) would keep ...": what the speaker says it will do is an intention
+        self_ref = subj is None or subj.lower_ in ("it", "they", "we", "i", "he", "she") or bool(
+            speaker and canonical(subj, context) == speaker
+        )
+        if self_ref and context.speaker_is_actor:
             return "intended" if cue_class in ("speech", "according") else "predicted"
         return "predicted"
     if auxes & HYPOTHETICAL_AUX:
@@ -347,6 +379,9 @@ class DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.blocked: set[int] = set()
+        self.cue: Span | None = None
+        self.speaker_is_actor = False
         self.actors: list[tuple[int, str]] = []
         self.places: list[tuple[int, str]] = []
         self.countries: list[tuple[int, str]] = []
@@ -362,6 +397,17 @@ class DocContext:
 
     def note_place(self, place: str, at: int) -> None:
         self.places.append((at, place))
+
+    def last_place(self, before: int) -> str | None:
+        """The last country named as a place ("from Syria", "in Syria") before a token."""
+        doc = self.doc
+        for tok in reversed(doc[max(0, before - 120) : before]):
+            if tok.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].lower_ in PLACE_CASES:
+                c = country_of(_np(tok))
+                if c:
+                    return c
+        found = [p for i, p in self.places if i < before]
+        return found[-1] if found else None
 
     def last_actor(self, before: int) -> str | None:
         found = [a for i, a in self.actors if i < before]
@@ -381,13 +427,18 @@ def _np(tok: Token) -> str:
 
 
 def _phrase(tok: Token) -> str:
+    return re.sub(r"^(the|a|an|some|other|its|their)\s+", "", _phrase_text(tok).strip(), flags=re.I)
+
+
+def _phrase_text(tok: Token) -> str:
     doc = tok.doc
     toks = [t for t in tok.subtree if dep(t) not in ("acl:relcl", "punct") and not any(a.dep_ == "acl:relcl" for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1) and a != tok)]
     if not toks:
         return tok.text
     span = doc[toks[0].i : min(toks[-1].i + 1, tok.i + 1 if tok.i >= toks[0].i else toks[-1].i + 1)]
-    text = span.text
-    return re.sub(r"^(the|a|an|some|other|its|their)\s+", "", text.strip(), flags=re.I)
+    while len(span) > 1 and dep(span[0]) in ("case", "mark", "cc"):
+        span = span[1:]
+    return span.text
 
 
 def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = None) -> str:
@@ -397,11 +448,15 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
         c = context.last_country(tok.i)
         if c:
             return c
-    head_text = tok.doc[tok.left_edge.i : tok.i + 1].text
-    for cand in (head_text, _phrase(tok), tok.text):
+    for cand in (core_np(tok).text, tok.text, _phrase(tok)):
         c = country_of(cand)
         if c:
             return c
+    if tok.lemma_.lower() in PERSONNEL:
+        # "staff ... heading back to Iran" are Iran's staff
+        m = re.search(r"\b(back|home|return(?:ing|ed)?) to ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", tok.sent.text)
+        if m and country_of(m.group(2)):
+            return country_of(m.group(2)) or ""
     poss = child(tok, "nmod:poss")
     if poss is not None and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military"}:
         return canonical(poss, context)
@@ -415,12 +470,8 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
         if c and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military", "official", "leadership"}:
             return c
     if tok.lemma_.lower() in PERSONNEL and context is not None:
-        sent = tok.sent
-        m = re.search(r"\b(back|home|return(?:ing|ed)?) to ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", sent.text)
-        if m and country_of(m.group(2)):
-            return country_of(m.group(2)) or ""
         prior = context.last_actor(tok.sent.start)
-        if prior and any(d.lower_ in ("other", "the", "these", "those", "some") for d in children(tok, "amod", "det")):
+        if prior and any(d.lower_ in ("other", "remaining", "these", "those") for d in children(tok, "amod", "det")):
             return prior
     return _phrase(tok)
 
@@ -429,6 +480,13 @@ def _actor(causee: Token | None, tok: Token, pattern: PredicatePattern | None, s
            context: DocContext, scope: Span) -> str | None:
     if causee is not None:
         return canonical(causee, context)
+    if pattern is not None and not pattern.noun and tok.pos_ in ("NOUN", "PROPN"):
+        # a headline verb read as a noun: its "modifier" is the subject ("Iran Heads For the Exits")
+        before = [c for c in tok.children if c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and dep(c) in ("compound", "nsubj", "amod", "nmod:poss")]
+        if before:
+            return canonical(before[-1], context)
+        if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
+            return canonical(tok.doc[tok.i - 1], context)
     if pattern is not None and pattern.noun or tok.pos_ == "NOUN":
         poss = child(tok, "nmod:poss")
         if poss is not None:
@@ -444,13 +502,23 @@ def _actor(causee: Token | None, tok: Token, pattern: PredicatePattern | None, s
                 return canonical(subj, context)
         return None
     subj = subject(tok)
+    if subj is not None and subj.i in context.blocked:
+        # the source of the claim ("The forces, reports say, ...") is not who acts
+        others = [c for c in children(subj.head, "nsubj", "nsubj:pass") if c.i not in context.blocked]
+        subj = others[0] if others else None
     if subj is not None and subj.lower_ in ("who", "which", "that") and dep(subj.head) in ("acl:relcl",):
         subj = subj.head.head
     if subj is not None and subj.lower_ not in ("it", "there") or subj is not None and context.last_country(subj.i):
         return canonical(subj, context)
     if pattern is not None and child(tok, "nsubj:pass") is not None:
         return canonical(child(tok, "nsubj:pass"), context)  # type: ignore[arg-type]
-    return speaker
+    cue = context.cue
+    if cue is not None:
+        # "The forces, reports say, have been moving": the parse may hang the actor on the cue
+        extra = [c for c in children(cue.root, "nsubj") if c.i not in context.blocked and c.i < cue.root.i]
+        if extra:
+            return canonical(extra[0], context)
+    return speaker if context.speaker_is_actor else None
 
 
 def _object(tok: Token, pattern: PredicatePattern | None) -> str | None:
@@ -478,19 +546,18 @@ def _place(tok: Token, pattern: PredicatePattern | None, context: DocContext | N
             cands.extend(x for x in c.children if dep(x) in ("obl", "nmod"))
     for c in cands:
         if c.lower_ in ("there", "here"):
-            if context is not None and context.places:
-                return context.places[-1][1]
             if context is not None:
-                return context.last_country(tok.i)
+                return context.last_place(c.i) or context.last_country(tok.i)
             return "there"
         name = country_of(_np(c)) if c.pos_ == "PROPN" else None
         if name:
             return name
         if c.pos_ == "PROPN" and c.ent_type_ in ("LOC", "") and c.text[:1].isupper():
             return _np(c)
-        if c.lemma_.lower() in ("country", "region", "territory", "nation") and context is not None:
-            subj = None
-            return context.last_country(tok.i, not_=subj)
+        if c.lemma_.lower() in ("country", "nation") and context is not None:
+            # "the country": the last country named as a place, else the last one that is not the actor
+            actor = subject(tok)
+            return context.last_place(c.i) or context.last_country(tok.i, not_=country_of(actor.text) if actor is not None else None)
     return None
 
 
@@ -504,6 +571,8 @@ def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue
     root_aux = {c.lower_ for c in root.children if dep(c) in ("aux", "aux:pass")}
     if cue_class == "demand":
         return "demand"
+    if cue_class == "evaluation":
+        return "opinion"
     if _CORRELATIVE.search(text) or (root_aux & OPINION_AUX and cue_class == "author"):
         return "opinion"
     if root_aux & OPINION_AUX:
@@ -533,7 +602,8 @@ def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue
     )
     eventive = (prop is not None and prop.get("lexical")) or main.lemma_.lower() in word_set("event_verbs.txt")
     if eventive and modality == "actual":
-        if title or perfect or "Past" in tense or "Prog" in aspect or main.pos_ == "NOUN" or main.tag_ in ("VBG", "VBD", "VBN"):
+        participle = "Part" in main.morph.get("VerbForm") or "Ger" in main.morph.get("VerbForm")
+        if title or perfect or "Past" in tense or "Prog" in aspect or main.pos_ == "NOUN" or participle:
             return "event"
     return "statement"
 
@@ -542,6 +612,11 @@ def _time_text(span: Span, root: Token) -> str | None:
     sent = span[0].sent
     text = sent.text
     best = None
+    cue, source = span._.ct_cue, span._.ct_source
+    cue_zone = None
+    if cue is not None:
+        lo = min(cue.start_char, source.start_char) if source is not None else cue.start_char
+        cue_zone = (lo, cue.end_char)
     for m in _TIME.finditer(text):
         start = sent.start_char + m.start()
         tok = span.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
@@ -549,7 +624,10 @@ def _time_text(span: Span, root: Token) -> str | None:
             continue
         head = tok.root.head
         inside = span.start_char <= start < span.end_char
-        attaches = head == root or head in root.ancestors or head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting_verbs()
+        in_cue = cue_zone is not None and cue_zone[0] <= start < cue_zone[1]
+        attaches = in_cue or head == root or head in root.ancestors or (
+            head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting_verbs()
+        )
         if inside or attaches:
             best = m.group(0)
             if inside:

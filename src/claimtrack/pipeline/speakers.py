@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import country_of, is_outlet_name, outlet_heads, word_set
-from claimtrack.pipeline.syntax import dep, name_tokens, person_name
+from claimtrack.pipeline.syntax import HONORIFICS, core_np, dep, name_tokens, person_name
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -38,10 +38,15 @@ class SpeakerResolver:
         self.author = author
         self.people: list[tuple[int, str]] = []  # (token index, full name)
         self.groups: list[tuple[int, dict]] = []
+        self.speakers: list[tuple[int, dict]] = []
         for ent in doc.ents:
             if ent.label_ == "PER":
-                toks = name_tokens(ent.root) or list(ent)
-                self.people.append((ent.start, _join(toks)))
+                toks = person_name(ent) or name_tokens(ent.root) or list(ent)
+                name = _join(toks)
+                if name and country_of(name) is None and not is_outlet_name(name) and not any(
+                    t.lower_ in word_set("organizations.txt") for t in toks
+                ):
+                    self.people.append((toks[0].i, name))
         for tok in doc:
             if tok.pos_ == "PROPN" and dep(tok) in ("nsubj", "appos", "nsubj:pass") and not any(
                 s <= tok.i < s + 40 and tok.i == i for i, _ in self.people for s in [i]
@@ -51,6 +56,12 @@ class SpeakerResolver:
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
         self.people.sort()
+
+    def _prev_sentence_start(self, span: Span) -> int:
+        sent = span.sent
+        if sent.start == 0:
+            return 0
+        return self.doc[sent.start - 1].sent.start
 
     def _looks_like_person(self, tok: Token) -> bool:
         if tok.ent_type_ in ("ORG", "LOC"):
@@ -76,6 +87,10 @@ class SpeakerResolver:
         head = _head(source)
         low = head.lower_
         if len(source) == 1 and low in PERSON_PRONOUNS:
+            # the last person quoted in this or the previous sentence, else the last person named
+            recent = [(i, s) for i, s in self.speakers if i < source.start and i >= self._prev_sentence_start(source)]
+            if recent:
+                return {**recent[-1][1], "mention": source}
             person = [full for i, full in self.people if i < source.start]
             if person:
                 return {"name": person[-1], "kind": "person", "role": None, "mention": source}
@@ -96,6 +111,8 @@ class SpeakerResolver:
             return {"name": source.text, "kind": "organization", "role": None, "mention": source}
         found = self._describe(source, head)
         found["mention"] = source
+        if found["kind"] == "person":
+            self.speakers.append((source.start, {k: v for k, v in found.items() if k != "mention"}))
         if found["kind"] in ("organization", "outlet", "anonymous"):
             self.groups.append((source.start, {k: v for k, v in found.items() if k != "mention"}))
         return found
@@ -105,22 +122,22 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"
         for tok in source:
-            if tok.pos_ == "PROPN" and tok.head is head and dep(tok) in ("nmod", "appos") and any(
-                c.lower_ in ("including", "like", "such") for c in tok.children
-            ):
-                toks = name_tokens(tok)
-                if toks and country_of(_join(toks)) is None:
-                    role = " ".join(t.text for t in tok.subtree if t.i < toks[0].i and t.lower_ not in ("including",))
+            if tok.lower_ in ("including", "like") or (tok.lower_ == "such" and tok.i + 1 < len(self.doc)):
+                rest = self.doc[tok.i + 1 : source.end]
+                toks = person_name(rest)
+                if len(toks) >= 2 and country_of(_join(toks)) is None:
+                    role = self.doc[tok.i + 1 : toks[0].i].text
+                    group = _strip_det(self.doc[source.start : tok.i].text.strip(" ,"))
                     return {"name": self.full_name(_join(toks), source.start), "kind": "person",
-                            "role": _clean_role(role) or _strip_det(self.doc[source.start : head.i + 1].text), "mention": source}
+                            "role": ", ".join(x for x in (_clean_role(role), f"one of {group}") if x)}
         # several speakers: "Iran and Syria"
         conj = [c for c in head.children if dep(c) == "conj"]
         if conj:
             names = [country_of(_np_text(t)) for t in [head, *conj]]
             if all(names):
                 return {"name": " and ".join(dict.fromkeys(n for n in names if n)), "kind": "organization", "role": None}
-        core = self.doc[head.left_edge.i : head.i + 1] if head.left_edge.i >= source.start else source
-        country = country_of(core.text) or country_of(text)
+        core = core_np(head)
+        country = country_of(core.text)
         if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
             return {"name": country, "kind": "organization", "role": None}
         if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press") or (
@@ -130,10 +147,17 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
             name = _join(toks) or head.text
-            if head.ent_type_ not in ("ORG", "LOC") and not is_outlet_name(core.text):
-                person = person_name(self.doc[source.start : head.i + 1] if head.i >= source.start else source)
-                if person and not any(t.lower_ in word_set("organizations.txt") for t in person):
-                    toks, name = person, _join(person)
+            if not is_outlet_name(core.text):
+                person = person_name(self.doc[source.start : max(core.end, head.i + 1)] if head.i >= source.start else source)
+                if person and country_of(_join(person)) is not None:
+                    person = []
+                roles = word_set("person_roles.txt")
+                titled = any(t.lower_ in HONORIFICS or t.lemma_.lower() in roles for t in source)
+                if person and not any(t.lower_ in word_set("organizations.txt") for t in person) and (
+                    titled or any(t.ent_type_ == "PER" for t in person) or head.ent_type_ not in ("ORG", "LOC")
+                ):
+                    return {"name": self.full_name(_join(person), source.start), "kind": "person",
+                            "role": _role(source, person)}
             role = _role(source, toks)
             if is_outlet_name(name):
                 return {"name": name, "kind": "outlet", "role": role}

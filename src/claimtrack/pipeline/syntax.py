@@ -28,14 +28,43 @@ ADDRESSEE_VERBS = frozenset({"urge", "appeal", "call", "ask", "request", "press"
                              "force", "push", "encourage", "allow", "persuade", "pressure", "beg", "implore"})
 
 
+def base_form(tok: Token, lexicon: object = None) -> str:
+    """The lemma, or a regular base form the lexicon knows when the lemmatizer slipped ("appealed" -> "appeal")."""
+    lemma = tok.lemma_.lower()
+    if lexicon is None or lemma in lexicon:  # type: ignore[operator]
+        return lemma
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+                         ("ing", "e")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lexicon:  # type: ignore[operator]
+            return low[: -len(suffix)] + repl
+    return lemma
+
+
+def core_np(head: Token) -> Span:
+    """The noun phrase up to its head, without prepositions and trailing modifiers: "the Iranian regime"."""
+    doc = head.doc
+    keep = {head.i}
+    for c in head.children:
+        if c.i < head.i and dep(c) in ("compound", "flat", "amod", "det", "nmod:poss", "nummod", "advmod"):
+            keep.update(t.i for t in c.subtree)
+        if c.i > head.i and dep(c) in ("flat", "compound"):
+            keep.update(t.i for t in c.subtree)
+    lo, hi = min(keep), max(keep)
+    return doc[lo : hi + 1]
+
+
 def addressee(verb: Token) -> Token | None:
     """Who is asked to act: "urged Iran to leave", "appealed to the US to leave", "called on Iran to"."""
     obj = child(verb, "obj", "iobj")
     if obj is not None:
         return obj
-    for c in children(verb, "obl"):
-        if any(x.lower_ in ("to", "on", "upon") for x in children(c, "case")):
-            return c
+    for preps in (("to",), ("on", "upon")):
+        for c in children(verb, "obl"):
+            if any(x.lower_ in preps for x in children(c, "case")) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if preps == ("on", "upon") and verb.lemma_.lower() not in ("call", "press", "prevail"):
+                    continue
+                return c
     return None
 
 
@@ -48,7 +77,7 @@ def subject(token: Token) -> Token | None:
     seen = 0
     cur: Token | None = token
     while cur is not None and seen < 6:
-        if seen and dep(token) != "conj" and cur.lemma_.lower() in ADDRESSEE_VERBS and cur is not token:
+        if seen and dep(token) != "conj" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur is not token:
             target = addressee(cur)
             if target is not None:
                 return target
@@ -146,7 +175,9 @@ def person_name(span: Span) -> list[Token]:
     runs: list[list[Token]] = []
     for tok in span:
         joins = tok.text in ("-", "\u2011") and not tok.whitespace_ or tok.lower_ in ("al", "el", "bin", "ibn", "abu", "van", "von", "de")
-        if tok.pos_ == "PROPN" or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
+        titlecase = tok.pos_ in ("NOUN", "ADJ") and tok.text[:1].isupper() and tok.i > tok.sent.start and bool(
+            runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
+        if tok.pos_ == "PROPN" or titlecase or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
             else:
@@ -211,7 +242,9 @@ def split_clauses(span: Span) -> list[Span]:
     root = roots[0]
     cuts = []
     for c in root.children:
-        if dep(c) != "conj" or c.i <= root.i or not (span.start <= c.i < span.end):
+        if dep(c) not in ("conj", "parataxis") or c.i <= root.i or not (span.start <= c.i < span.end):
+            continue
+        if dep(c) == "parataxis" and not any(t.text in (",", ";", ":", "\u2014") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1]):
             continue
         if child(c, "nsubj", "nsubj:pass", "expl", "csubj") is None:
             continue

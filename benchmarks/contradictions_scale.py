@@ -1,0 +1,103 @@
+"""How `claimtrack contradictions` scales: time and peak memory on 10k, 100k and 200k claims.
+
+The stores are generated from realistic claims: actors drawn from the
+country gazetteer, predicate classes from the lexicon, every claim kind and
+modality, dates over twenty years, a few thousand speakers, and texts of news
+length, so that blocks by proposition have the sizes a large news archive
+would give them. Each store is timed as a real subprocess.
+
+Usage:
+    python benchmarks/contradictions_scale.py [--sizes 10000 100000 200000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimtrack.lexicon import _gazetteer, predicate_classes
+from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id, short_hash
+
+KINDS = [("event", "actual", 0.45), ("statement", "actual", 0.2), ("prediction", "predicted", 0.12),
+         ("intention", "intended", 0.1), ("demand", "demanded", 0.06), ("opinion", "actual", 0.07)]
+SPEAKER_KINDS = ["person", "organization", "outlet", "anonymous", "author"]
+WORDS = ("officials said the forces were moving out of the region after weeks of fighting and talks with "
+         "the government over the future of its presence in the country according to reports").split()
+
+
+def generate(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    countries = sorted(set(_gazetteer().values()))
+    classes = sorted(predicate_classes())
+    speakers = [(f"Speaker {i}", rng.choice(SPEAKER_KINDS)) for i in range(3000)]
+    weights = [k[2] for k in KINDS]
+    lines = []
+    n_articles = max(1, n // 20)
+    for i in range(n):
+        art = i % n_articles
+        year = 2005 + art * 20 // n_articles
+        published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        kind, modality, _ = rng.choices(KINDS, weights)[0]
+        # popular actors are much more frequent than rare ones, as in the news
+        subject = countries[min(int(rng.paretovariate(1.2)) - 1, len(countries) - 1) * 7 % len(countries)]
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 40)))
+        start = rng.randint(0, 5000)
+        span = SpanRef(start=start, end=start + len(text), text=text)
+        aid = short_hash("bench", art)
+        name, skind = rng.choice(speakers)
+        prop = None
+        if rng.random() < 0.8:
+            prop = Proposition(subject=subject, predicate=rng.choice(classes),
+                               place=rng.choice([None, *countries[:30]]), polarity=rng.random() < 0.6,
+                               modality=modality)
+        claim = Claim(
+            id=claim_id(aid, start, i), article=ArticleRef(id=aid, path=f"bench/{art}.txt", published=published),
+            span=span, text=text, sentence=span, speaker=Speaker(name=name, kind=skind),  # type: ignore[arg-type]
+            kind=kind,  # type: ignore[arg-type]
+            hedge=rng.choice([None, None, None, "reportedly", "may", "unlikely"]),
+            time=rng.choice([None, None, None, published[:7]]), proposition=prop,
+        )
+        lines.append(claim.model_dump_json())
+    return lines
+
+
+def run(store: Path) -> tuple[float, float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "claimtrack", "contradictions", "--store", str(store),
+                           "--format", "jsonl"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak_kib, before) / 1024, len(proc.stdout.splitlines())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 200_000])
+    ap.add_argument("--keep", type=Path, help="write the stores here and keep them")
+    args = ap.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp())
+    root.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for n in sorted(args.sizes):
+        store = root / f"claims-{n}.jsonl"
+        if not store.exists():
+            store.write_text("\n".join(generate(n)) + "\n", encoding="utf-8")
+        elapsed, peak_mb, found = run(store)
+        results[n] = elapsed
+        print(f"{n:>7,} claims ({store.stat().st_size / 1e6:,.0f} MB): {elapsed:5.2f} s, "
+              f"peak {peak_mb:,.0f} MB (largest child so far), {found:,} contradiction records")
+    if 100_000 in results and 200_000 in results:
+        print(f"200k / 100k time ratio: {results[200_000] / results[100_000]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

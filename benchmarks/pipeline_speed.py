@@ -1,0 +1,77 @@
+"""Speed of the bundled pipeline on real news, on one core.
+
+Prints the load time of the pipeline, the words per second of the trained
+components alone (nlp.pipe) and of the whole claim extractor, on the BBC news
+corpus in ../shared/corpus (research use; read at run time, never copied).
+With --big it also times one 10 MB article through `claimtrack ingest`.
+
+Usage:
+    python benchmarks/pipeline_speed.py [--corpus PATH] [--articles N] [--big]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "bbc-news-2225.jsonl")
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--big", action="store_true", help="also ingest one 10 MB article")
+    args = ap.parse_args()
+
+    import spacy
+
+    from claimtrack.pipeline import MODEL_DIR, load_nlp
+
+    t0 = time.perf_counter()
+    bare = spacy.load(MODEL_DIR)
+    load_s = time.perf_counter() - t0
+    rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r.get("text") or r.get("content") or "" for r in rows[: args.articles]]
+    n_words = sum(len(bare.make_doc(t)) for t in texts)
+
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=64):
+        pass
+    trained = n_words / (time.perf_counter() - t0)
+
+    nlp = load_nlp()
+    t0 = time.perf_counter()
+    n_claims = 0
+    for doc in nlp.pipe(texts, batch_size=64):
+        n_claims += len(doc.spans["claimtrack_claims"])
+    full = n_words / (time.perf_counter() - t0)
+    print(f"pipeline load: {load_s:.2f} s")
+    print(f"{len(texts)} articles, {n_words} words")
+    print(f"trained components (nlp.pipe, 1 core): {trained:,.0f} words/s")
+    print(f"whole claim extractor (1 core): {full:,.0f} words/s, {n_claims} claims")
+
+    if args.big:
+        body = "\n\n".join(texts)
+        big = (body + "\n\n") * (10_000_000 // (len(body) + 2) + 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "big.txt"
+            path.write_text(big[:10_000_000], encoding="utf-8")
+            t0 = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "claimtrack", "ingest", str(path), "--store",
+                                   str(Path(tmp) / "claims.jsonl")], capture_output=True, text=True)
+            print(f"10 MB article: exit {proc.returncode} in {time.perf_counter() - t0:.0f} s; "
+                  f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}")
+
+
+if __name__ == "__main__":
+    main()

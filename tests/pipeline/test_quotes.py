@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from claimtrack.pipeline.quotes import find_quotes
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_quotes(text)]
+
+
+def test_curly_quotes_nest_and_only_the_outermost_is_kept() -> None:
+    text = "He wrote: “the term “the rise” emerged.” Then he left."
+    assert _texts(text) == ["“the term “the rise” emerged.”"]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote() -> None:
+    text = "X wrote: “First part.\n\nSecond part.”\n\nAfter."
+    assert _texts(text) == ["“First part.\n\nSecond part.”"]
+
+
+def test_straight_quotes_pair_within_a_paragraph() -> None:
+    text = 'She said "we will stay" and "we will win".\nA 5" pipe.'
+    assert _texts(text) == ['"we will stay"', '"we will win"']
+
+
+def test_an_unclosed_quote_is_ignored() -> None:
+    assert _texts("He said “never mind") == []

@@ -1,0 +1,93 @@
+"""End to end on short articles with the bundled pipeline: the claims a reader would expect."""
+
+from __future__ import annotations
+
+from claimtrack.ingest import Source, extract
+
+
+def claims_of(nlp, text: str, **meta):  # type: ignore[no-untyped-def]
+    article, claims = extract(Source(label="t.txt", text=text, meta=meta), nlp)
+    for c in claims:
+        assert text[c.span.start : c.span.end] == c.text
+        if c.cue is not None:
+            assert text[c.cue.start : c.cue.end] == c.cue.text
+        if c.speaker.mention is not None:
+            assert text[c.speaker.mention.start : c.speaker.mention.end] == c.speaker.mention.text
+    return claims
+
+
+def one(claims, needle: str):  # type: ignore[no-untyped-def]
+    found = [c for c in claims if needle in c.text]
+    assert found, f"no claim contains {needle!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_anonymous_source_and_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "Officials said Iranian forces were leaving Syria.", published="2024-12-06"), "leaving")
+    assert (c.speaker.name, c.speaker.kind, c.cue.text) == ("Officials", "anonymous", "said")
+    assert c.kind == "event"
+    p = c.proposition
+    assert (p.subject, p.predicate, p.place, p.polarity) == ("Iran", "withdraw", "Syria", True)
+
+
+def test_quote_with_the_speaker_after_and_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Iran cannot manage the situation in Syria right now,” said Mehdi Rahmati, an Iranian analyst."
+    c = one(claims_of(nlp, text), "cannot manage")
+    assert c.quoted and c.speaker.name == "Mehdi Rahmati" and c.speaker.kind == "person"
+    assert c.speaker.role and "analyst" in c.speaker.role
+
+
+def test_according_to_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "According to The New York Times, the withdrawal of Iranian forces has worsened the crisis."),
+            "withdrawal")
+    assert (c.speaker.name, c.speaker.kind, c.cue.text) == ("The New York Times", "outlet", "According to")
+    assert c.proposition and (c.proposition.subject, c.proposition.predicate) == ("Iran", "withdraw")
+
+
+def test_a_pronoun_speaker_is_the_person_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Defence Minister Amir Hatami visited Damascus last week. He said that Iran would help Syria."
+    c = one(claims_of(nlp, text), "help Syria")
+    assert c.speaker.name == "Amir Hatami" and c.speaker.mention.text == "He"
+
+
+def test_the_authors_own_claims_and_no_questions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran has reportedly withdrawn its advisors from Syria. Does it mean a defeat?"
+    claims = claims_of(nlp, text, author="Jane Doe")
+    c = one(claims, "withdrawn")
+    assert (c.speaker.name, c.speaker.kind, c.cue) == ("Jane Doe", "author", None)
+    assert c.hedge == "reportedly" and c.kind == "event"
+    assert not [c for c in claims if "defeat" in c.text]
+
+
+def test_prediction_with_negating_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "It is unlikely that Iran will leave Syria."), "leave")
+    assert c.kind == "prediction" and c.hedge == "unlikely"
+    assert (c.proposition.subject, c.proposition.predicate, c.proposition.polarity) == ("Iran", "withdraw", False)
+
+
+def test_staying_is_not_withdrawing(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The United States stated that it would keep some forces in Syria.", published="2019-03-18"),
+            "keep")
+    assert c.kind == "intention" and c.speaker.name == "United States"
+    p = c.proposition
+    assert (p.subject, p.predicate, p.place, p.polarity) == ("United States", "withdraw", "Syria", False)
+
+
+def test_time_resolution_in_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last month, the United States stated that it would keep some forces in Syria."
+    c = one(claims_of(nlp, text, published="2019-03-18"), "keep")
+    assert c.time == "2019-02" and c.time_text.lower() == "last month"
+
+
+def test_demand_names_the_one_asked_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "Iran urged the United States to pull out its troops from Syria."), "pull out")
+    assert c.kind == "demand" and c.speaker.name == "Iran"
+    assert (c.proposition.subject, c.proposition.predicate) == ("United States", "withdraw")
+
+
+def test_page_furniture_gives_no_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Officials said the talks had failed.\n\nThe talks are expected to resume in May, analysts said.\n\n"
+            "Check Also\n\nIran plans to ramp up oil exports despite sanctions …\n\nLeave a Reply\n\n"
+            "Your email address will not be published.\n")
+    claims = claims_of(nlp, text)
+    assert claims and all("exports" not in c.text and "email" not in c.text for c in claims)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrack.cli import cli
+
+from .conftest import jsonl
+
+
+def run(runner: CliRunner, store: Path, *args: str) -> list[dict]:
+    result = runner.invoke(cli, [*args, "--store", str(store), "--format", "jsonl"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return jsonl(result.stdout)
+
+
+def test_seed_contradictions(runner: CliRunner, seed_store: Path) -> None:
+    found = run(runner, seed_store, "contradictions")
+    types = {r["type"] for r in found}
+    assert {"prediction_contradicted", "reversal"} <= types
+    claims = {c["id"]: c for c in run(runner, seed_store, "claims")}
+    for rec in found:
+        earlier = claims[rec["earlier"]]
+        assert earlier["kind"] in ("prediction", "intention", "event")
+        assert rec["later"] and all(i in claims for i in rec["later"])
+        assert 0 < rec["confidence"] <= 1 and rec["reasons"] and rec["explanation"].endswith(".")
+    iran = [r for r in found if r["type"] == "prediction_contradicted" and r["proposition"]["subject"] == "Iran"]
+    assert iran and all(r["proposition"]["predicate"] == "withdraw" and not r["proposition"]["polarity"] for r in iran)
+    us = [r for r in found if r["type"] == "reversal" and r["proposition"]["subject"] == "United States"]
+    assert us
+
+
+def test_contradiction_filters(runner: CliRunner, seed_store: Path) -> None:
+    every = run(runner, seed_store, "contradictions")
+    reversals = run(runner, seed_store, "contradictions", "--type", "reversal")
+    assert reversals and all(r["type"] == "reversal" for r in reversals)
+    assert run(runner, seed_store, "contradictions", "--min-confidence", "1.0") == []
+    about_us = run(runner, seed_store, "contradictions", "--about", "Washington")
+    assert about_us and all(r["proposition"]["subject"] == "United States" for r in about_us)
+    assert len(run(runner, seed_store, "contradictions", "--since", "2030-01-01")) == 0
+    by_speaker = run(runner, seed_store, "contradictions", "--speaker", "Rashed")
+    assert 0 < len(by_speaker) < len(every)
+
+
+def test_predictions_and_speakers(runner: CliRunner, seed_store: Path) -> None:
+    preds = run(runner, seed_store, "predictions")
+    assert preds and {p["status"] for p in preds} <= {"contradicted", "confirmed", "open"}
+    contradicted = run(runner, seed_store, "predictions", "--status", "contradicted")
+    assert contradicted and all(p["contradicted_by"] for p in contradicted)
+    speakers = {r["speaker"]: r for r in run(runner, seed_store, "speakers")}
+    rashed = speakers["Abdulrahman al-Rashed"]
+    assert rashed["predictions"] >= 1 and rashed["contradicted"] >= 1
+    assert all(r["contradicted"] + r["confirmed"] + r["open"] == r["predictions"] for r in speakers.values())
+
+
+@pytest.mark.parametrize("command", ["contradictions", "predictions", "speakers"])
+def test_tables(runner: CliRunner, seed_store: Path, command: str) -> None:
+    result = runner.invoke(cli, [command, "--store", str(seed_store), "--format", "table"], catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_min_confidence_out_of_range(runner: CliRunner, seed_store: Path) -> None:
+    result = runner.invoke(cli, ["contradictions", "--store", str(seed_store), "--min-confidence", "2"])
+    assert result.exit_code == 2

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from claimtrack.furniture import blank, find_furniture
+
+PAGE = """Home / World / Iran Leaves Syria
+Iran Leaves Syria
+
+Enable Read mode
+100% Font Size
+Published: Updated:
+
+Iran has withdrawn its forces from Syria, officials said.
+
+The move was expected for months by analysts in the region and beyond it.
+
+This article is also available in Arabic.
+
+Jane Doe is a veteran journalist and columnist. She tweets @janedoe
+
+Disclaimer: Views expressed by writers in this section are their own.
+
+Check Also
+
+Another Story Entirely
+
+Iran plans to ramp up exports …
+
+Leave a Reply
+"""
+
+
+def _kept(text: str) -> str:
+    return " ".join(blank(text, find_furniture(text, author="Jane Doe")).split())
+
+
+def test_page_furniture_is_blanked_and_the_article_kept() -> None:
+    kept = _kept(PAGE)
+    assert "Iran has withdrawn its forces from Syria, officials said." in kept
+    assert "The move was expected" in kept
+    for junk in ("Home /", "Enable Read mode", "Font Size", "Published:", "also available", "veteran journalist",
+                 "Disclaimer", "Check Also", "ramp up exports", "Leave a Reply"):
+        assert junk not in kept, junk
+
+
+def test_blanking_keeps_every_offset() -> None:
+    masked = blank(PAGE, find_furniture(PAGE))
+    assert len(masked) == len(PAGE)
+    i = PAGE.index("Iran has withdrawn")
+    assert masked[i : i + 18] == "Iran has withdrawn"
+    assert masked.count("\n") == PAGE.count("\n")
+
+
+def test_a_repeated_headline_is_furniture_once() -> None:
+    text = "Iran Request US to Leave Syria, while Damascus Threatens\n\nIran Request US to Leave Syria, while Damascus Threatens\n\nBody text follows here.\n"
+    kept = _kept(text)
+    assert kept.count("Iran Request US") == 1 and "Body text" in kept
+
+
+def test_an_ordinary_article_is_left_alone() -> None:
+    text = "Officials said on Monday that talks would resume.\n\nThe talks had stalled in May.\n"
+    assert find_furniture(text) == []

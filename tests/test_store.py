@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimtrack.errors import StoreError
+from claimtrack.models import Article, ArticleRef, Claim, SpanRef, Speaker, claim_id
+from claimtrack.store import Store
+
+
+def make_article(aid: str = "a1", claims: int = 1) -> Article:
+    return Article(id=aid, path="x.txt", sha1="0" * 40, chars=10, claims=claims, ingested_at="2024-01-01T00:00:00+00:00")
+
+
+def make_claim(aid: str = "a1", start: int = 0, text: str = "Iran will stay.") -> Claim:
+    span = SpanRef(start=start, end=start + len(text), text=text)
+    return Claim(id=claim_id(aid, span.start, span.end), article=ArticleRef(id=aid, path="x.txt"), span=span,
+                 text=text, sentence=span, speaker=Speaker(name="(author)", kind="author"), kind="statement")
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=5))
+def test_round_trip(tmp_path: Path, texts: list[str]) -> None:
+    store = Store(tmp_path / f"rt{abs(hash(tuple(texts)))}" / "claims.jsonl")
+    claims = [make_claim(start=i * 100, text=t) for i, t in enumerate(texts)]
+    store.add(make_article(claims=len(claims)), claims)
+    assert list(store.claims()) == claims
+    assert [a.id for a in store.articles()] == ["a1"]
+
+
+def test_articles_file_sits_beside_claims(tmp_path: Path) -> None:
+    assert Store(tmp_path / "claims.jsonl").articles_path == tmp_path / "articles.jsonl"
+    assert Store(tmp_path / "mine.jsonl").articles_path == tmp_path / "mine.articles.jsonl"
+
+
+def test_torn_last_line_is_read_with_a_warning_and_repaired(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store(tmp_path / "claims.jsonl")
+    store.add(make_article(), [make_claim()])
+    with store.claims_path.open("a", encoding="utf-8") as fh:
+        fh.write('{"schema_version": 1, "id": "tor')  # a crash mid-write
+    assert len(list(store.claims())) == 1
+    assert "incomplete" in capsys.readouterr().err
+    store.add(make_article("a2"), [make_claim("a2")])
+    lines = store.claims_path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all(line.startswith("{") and line.endswith("}") for line in lines)
+    assert {c.article.id for c in store.claims()} == {"a1", "a2"}
+
+
+def test_a_bad_line_in_the_middle_names_file_and_line(tmp_path: Path) -> None:
+    store = Store(tmp_path / "claims.jsonl")
+    store.add(make_article(), [make_claim()])
+    text = store.claims_path.read_text(encoding="utf-8")
+    store.claims_path.write_text("not json\n" + text, encoding="utf-8")
+    with pytest.raises(StoreError, match=r"claims.jsonl:1: not valid JSON"):
+        list(store.claims())
+
+
+def test_a_record_with_a_wrong_field_is_reported(tmp_path: Path) -> None:
+    store = Store(tmp_path / "claims.jsonl")
+    store.claims_path.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"claims.jsonl:1: .*Field required"):
+        list(store.claims())
+
+
+def test_replace_drops_the_old_claims_of_that_article_only(tmp_path: Path) -> None:
+    store = Store(tmp_path / "claims.jsonl")
+    store.add(make_article("a1"), [make_claim("a1", 0), make_claim("a1", 50)])
+    store.add(make_article("a2"), [make_claim("a2", 0)])
+    store.add(make_article("a1"), [make_claim("a1", 10)], replace=True)
+    got = sorted((c.article.id, c.span.start) for c in store.claims())
+    assert got == [("a1", 10), ("a2", 0)]
+    assert sorted(a.id for a in store.articles()) == ["a1", "a2"]
+
+
+def test_a_held_lock_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from filelock import FileLock
+
+    import claimtrack.store as store_mod
+
+    store = Store(tmp_path / "claims.jsonl")
+    monkeypatch.setattr(store_mod, "LOCK_TIMEOUT_S", 0.1)
+    with FileLock(str(store.lock_path)):
+        with pytest.raises(StoreError, match="locked by another claimtrack process"):
+            store.add(make_article(), [make_claim()])
+    assert not store.claims_path.exists() or store.claims_path.read_text() == ""
