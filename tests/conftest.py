@@ -29,6 +29,9 @@ def store_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "store" / "claims.jsonl"
     monkeypatch.setenv("CLAIMTRACK_STORE", str(path))
     monkeypatch.delenv("CLAIMTRACK_DEBUG", raising=False)
+    from claimtrack.console import set_quiet
+
+    set_quiet(False)
     return path
 
 

@@ -40,7 +40,7 @@ def _modules_after(args: list[str], store: Path | None = None) -> set[str]:
         "from claimtrack.cli import cli\n"
         "try:\n"
         f"    cli({args!r}, standalone_mode=False)\n"
-        "except SystemExit:\n"
+        "except (SystemExit, Exception):\n"
         "    pass\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )

@@ -123,6 +123,7 @@ def cli(debug: bool) -> None:
     Listings print a table on a terminal and JSON Lines when piped
     (claimtrack claims | jq .text); pass --format to choose.
     """
+    set_quiet(False)  # per command: -q/--quiet of a command turns it on
     if debug:
         os.environ["CLAIMTRACK_DEBUG"] = "1"
     logging.basicConfig(level=logging.DEBUG if _debug() else logging.WARNING, stream=sys.stderr,

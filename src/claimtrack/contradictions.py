@@ -19,7 +19,7 @@ take no part.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -346,14 +346,18 @@ def predictions(claims: Sequence[AnyClaim], contradictions: Sequence[Contradicti
 
 
 def speaker_records(claims: Sequence[AnyClaim], preds: Sequence[Prediction]) -> list[SpeakerRecord]:
-    """Per speaker: claims made, predictions, and how they fared."""
+    """Per speaker: claims made, predictions, and how they fared.
+
+    A columnist quoted in one article and the author of another is one speaker;
+    the kind shown is the one the speaker has most often, other than author.
+    """
     by_claim = {p.claim: p for p in preds}
-    acc: dict[tuple[str, str], dict] = {}
+    acc: dict[str, dict] = {}
     for claim in claims:
-        key = (claim.speaker.name, claim.speaker.kind)
-        row = acc.setdefault(key, {"claims": 0, "predictions": 0, "contradicted": 0, "confirmed": 0, "open": 0,
-                                   "articles": set(), "dates": []})
+        row = acc.setdefault(claim.speaker.name, {"claims": 0, "predictions": 0, "contradicted": 0, "confirmed": 0,
+                                                  "open": 0, "articles": set(), "dates": [], "kinds": Counter()})
         row["claims"] += 1
+        row["kinds"][claim.speaker.kind] += 1
         row["articles"].add(claim.article.id)
         if (d := _date(claim)) is not None:
             row["dates"].append(d)
@@ -361,13 +365,15 @@ def speaker_records(claims: Sequence[AnyClaim], preds: Sequence[Prediction]) -> 
         if pred is not None:
             row["predictions"] += 1
             row[pred.status] += 1
-    out = [
-        SpeakerRecord(
-            speaker=name, kind=kind, claims=row["claims"], predictions=row["predictions"],  # type: ignore[arg-type]
-            contradicted=row["contradicted"], confirmed=row["confirmed"], open=row["open"],
-            articles=len(row["articles"]), first=min(row["dates"], default=None), last=max(row["dates"], default=None),
-        )
-        for (name, kind), row in acc.items()
-    ]
+    out = []
+    for name, row in acc.items():
+        kinds = row["kinds"]
+        named = [k for k, _ in kinds.most_common() if k != "author"]
+        out.append(SpeakerRecord(
+            speaker=name, kind=named[0] if named else "author", claims=row["claims"],
+            predictions=row["predictions"], contradicted=row["contradicted"], confirmed=row["confirmed"],
+            open=row["open"], articles=len(row["articles"]), first=min(row["dates"], default=None),
+            last=max(row["dates"], default=None),
+        ))
     out.sort(key=lambda r: (-r.predictions, -r.claims, r.speaker))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import nominal_cues, reporting_verbs
+from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import base_form, child, children, dep, is_finite_verb, split_clauses, subject, subtree_span, trim
 
 # nouns that frame an intention inside a claim rather than cite a source
@@ -121,6 +121,7 @@ def find_attributions(doc: Doc, quotes: list[Span], cues: list[Span]) -> list[At
                 used_quotes.add(q.start)
         out.append(att)
     out = _drop_overlaps(out)
+    out += _colon_headlines(doc, out)
     out += _continuations(doc, quotes, out, used_quotes)
     _attach_via(doc, out)
     return sorted(out, key=lambda a: a.content[0].start)
@@ -159,7 +160,10 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         gap = doc[q.end : cue.start] if before else None
         # “...,” said X / “...,” X said (the source may stand between the quotation and the verb)
         if before and gap is not None and all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap) and _quote_near_sentence(q, sent):
-            return [q], True
+            inner = q.text.rstrip("\u201d\"' ")
+            # “..., ” said X — but not a quotation that closed its sentence, or one across a paragraph break
+            if not inner.endswith(".") and "\n" not in gap.text:
+                return [q], True
         after = q.start >= cue.end and q.start - cue.end <= 6
         if after:
             between = doc[cue.end : q.start]
@@ -238,16 +242,34 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
                 if len(span) >= 3:
                     return [span], _is_quoted(span, quotes)
                 break
-    # 7. demands and intentions with what follows: "appealed to the US (to) pull out its troops"
-    if cls in ("demand", "intention"):
-        rest = [c for c in head.children if c.i > head.i and dep(c) not in ("punct", "conj", "cc", "nsubj", "advmod")]
+    # 7. what follows the verb in its clause: "appealed to the US (to) pull out its troops",
+    #    "announced his resignation", "did not mention his opponents by name"
+    np_verbs = word_set("np_content_verbs.txt")
+    if cls in ("evaluation", "demand", "intention") or base_form(head, np_verbs) in np_verbs:
+        rest = [c for c in head.children if c.i > head.i and (
+            dep(c) in ("obj", "iobj", "xcomp", "ccomp", "compound:prt")
+            or dep(c) == "advcl" and cls in ("demand", "intention") and any(m.lower_ == "to" for m in children(c, "mark"))
+            or dep(c) == "obl" and not _is_time(c) and any(x.lower_ in ABOUT_CASES for x in children(c, "case")))]
         if rest:
             lo = min(c.left_edge.i for c in rest)
             hi = max(c.right_edge.i for c in rest) + 1
             span = trim(doc[lo:hi])
-            if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            words = [t for t in span if not t.is_punct]
+            if cls in ("demand", "intention"):
+                if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+                    return [span], _is_quoted(span, quotes)
+            elif len(words) >= 2 and not all(t.pos_ == "PRON" or t.is_stop for t in words):
                 return [span], _is_quoted(span, quotes)
     return [], False
+
+
+ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "week", "month", "year", "morning", "evening", "night", "day", "weekend"})
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.lemma_.lower() in TIME_WORDS or tok.ent_type_ == "DATE"
 
 
 def _sentence_end(sent: Span) -> int:
@@ -374,6 +396,27 @@ def _according(doc: Doc, cue: Span) -> Attribution | None:
     if not pieces:
         return None
     return Attribution(pieces, cue, "according", source)
+
+
+def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """"Trump: ‘I’m the Worst Thing That Ever Happened’": a short name, a colon, what the name says."""
+    out = []
+    taken = {t.i for a in atts for p in a.content for t in p}
+    for sent in doc.sents:
+        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i in taken:
+            continue
+        name = trim(doc[sent.start : colon.i])
+        rest = trim(doc[colon.i + 1 : sent.end])
+        if not (1 <= len(name) <= 6 and any(t.pos_ == "PROPN" for t in name) and all(
+            t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP") for t in name
+        )):
+            continue
+        if len([t for t in rest if not t.is_punct]) < 3 or any(t.i in taken for t in rest):
+            continue
+        cue = doc[colon.i : colon.i + 1]
+        out.append(Attribution([rest], cue, "speech", name, quoted=rest[0].is_quote if len(rest) else False))
+    return out
 
 
 def _drop_overlaps(atts: list[Attribution]) -> list[Attribution]:

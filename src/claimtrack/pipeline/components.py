@@ -83,6 +83,8 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
         pieces = [c for p in pieces for c in (split_clauses(p) if p.start == p.sent.start or p.end == p.sent.end else [p])]
     out = []
     for part in pieces:
+        if part.end <= part.start:
+            continue
         span = Span(doc, part.start, part.end)
         span._.ct_source = att.source
         span._.ct_cue = att.cue
