@@ -84,8 +84,11 @@ def main() -> int:
         for p in preds:
             fh.write(json.dumps(p) + "\n")
     n_att = sum(len(p["attributions"]) for p in preds)
-    print(f"{len(docs)} articles, {n_words} tokens, {n_att} predicted attributions in {elapsed:.1f} s "
-          f"({n_words / elapsed:.0f} tokens/s); predictions: {out}", file=sys.stderr)
+    print(
+        f"{len(docs)} articles, {n_words} tokens, {n_att} predicted attributions in {elapsed:.1f} s "
+        f"({n_words / elapsed:.0f} tokens/s); predictions: {out}",
+        file=sys.stderr,
+    )
     gold = args.gold
     if args.limit:
         # score against the articles read, not the whole file

@@ -24,11 +24,19 @@ from pathlib import Path
 from claimtrack.lexicon import _gazetteer, predicate_classes
 from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id, short_hash
 
-KINDS = [("event", "actual", 0.45), ("statement", "actual", 0.2), ("prediction", "predicted", 0.12),
-         ("intention", "intended", 0.1), ("demand", "demanded", 0.06), ("opinion", "actual", 0.07)]
+KINDS = [
+    ("event", "actual", 0.45),
+    ("statement", "actual", 0.2),
+    ("prediction", "predicted", 0.12),
+    ("intention", "intended", 0.1),
+    ("demand", "demanded", 0.06),
+    ("opinion", "actual", 0.07),
+]
 SPEAKER_KINDS = ["person", "organization", "outlet", "anonymous", "author"]
-WORDS = ("officials said the forces were moving out of the region after weeks of fighting and talks with "
-         "the government over the future of its presence in the country according to reports").split()
+WORDS = (
+    "officials said the forces were moving out of the region after weeks of fighting and talks with "
+    "the government over the future of its presence in the country according to reports"
+).split()
 
 
 def generate(n: int, seed: int = 7) -> list[str]:
@@ -53,15 +61,24 @@ def generate(n: int, seed: int = 7) -> list[str]:
         name, skind = rng.choice(speakers)
         prop = None
         if rng.random() < 0.8:
-            prop = Proposition(subject=subject, predicate=rng.choice(classes),
-                               place=rng.choice([None, *countries[:30]]), polarity=rng.random() < 0.6,
-                               modality=modality)
+            prop = Proposition(
+                subject=subject,
+                predicate=rng.choice(classes),
+                place=rng.choice([None, *countries[:30]]),
+                polarity=rng.random() < 0.6,
+                modality=modality,
+            )
         claim = Claim(
-            id=claim_id(aid, start, i), article=ArticleRef(id=aid, path=f"bench/{art}.txt", published=published),
-            span=span, text=text, sentence=span, speaker=Speaker(name=name, kind=skind),  # type: ignore[arg-type]
+            id=claim_id(aid, start, i),
+            article=ArticleRef(id=aid, path=f"bench/{art}.txt", published=published),
+            span=span,
+            text=text,
+            sentence=span,
+            speaker=Speaker(name=name, kind=skind),  # type: ignore[arg-type]
             kind=kind,  # type: ignore[arg-type]
             hedge=rng.choice([None, None, None, "reportedly", "may", "unlikely"]),
-            time=rng.choice([None, None, None, published[:7]]), proposition=prop,
+            time=rng.choice([None, None, None, published[:7]]),
+            proposition=prop,
         )
         lines.append(claim.model_dump_json())
     return lines
@@ -70,8 +87,11 @@ def generate(n: int, seed: int = 7) -> list[str]:
 def run(store: Path) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "claimtrack", "contradictions", "--store", str(store),
-                           "--format", "jsonl"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "contradictions", "--store", str(store), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
@@ -93,8 +113,10 @@ def main() -> None:
             store.write_text("\n".join(generate(n)) + "\n", encoding="utf-8")
         elapsed, peak_mb, found = run(store)
         results[n] = elapsed
-        print(f"{n:>7,} claims ({store.stat().st_size / 1e6:,.0f} MB): {elapsed:5.2f} s, "
-              f"peak {peak_mb:,.0f} MB (largest child so far), {found:,} contradiction records")
+        print(
+            f"{n:>7,} claims ({store.stat().st_size / 1e6:,.0f} MB): {elapsed:5.2f} s, "
+            f"peak {peak_mb:,.0f} MB (largest child so far), {found:,} contradiction records"
+        )
     if 100_000 in results and 200_000 in results:
         print(f"200k / 100k time ratio: {results[200_000] / results[100_000]:.2f}")
 

@@ -67,10 +67,15 @@ def main() -> None:
             path = Path(tmp) / "big.txt"
             path.write_text(big[:10_000_000], encoding="utf-8")
             t0 = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "claimtrack", "ingest", str(path), "--store",
-                                   str(Path(tmp) / "claims.jsonl")], capture_output=True, text=True)
-            print(f"10 MB article: exit {proc.returncode} in {time.perf_counter() - t0:.0f} s; "
-                  f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}")
+            proc = subprocess.run(
+                [sys.executable, "-m", "claimtrack", "ingest", str(path), "--store", str(Path(tmp) / "claims.jsonl")],
+                capture_output=True,
+                text=True,
+            )
+            print(
+                f"10 MB article: exit {proc.returncode} in {time.perf_counter() - t0:.0f} s; "
+                f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}"
+            )
 
 
 if __name__ == "__main__":

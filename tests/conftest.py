@@ -57,13 +57,28 @@ def blank_nlp():  # type: ignore[no-untyped-def]
 def make_doc(blank_nlp) -> Callable[..., Doc]:  # type: ignore[no-untyped-def]
     """A hand-built parse: words, heads (absolute indices), deps, and optional pos/lemmas."""
 
-    def make(words: list[str], heads: list[int], deps: list[str], pos: list[str] | None = None,
-             lemmas: list[str] | None = None, spaces: list[bool] | None = None) -> Doc:
+    def make(
+        words: list[str],
+        heads: list[int],
+        deps: list[str],
+        pos: list[str] | None = None,
+        lemmas: list[str] | None = None,
+        spaces: list[bool] | None = None,
+    ) -> Doc:
         if spaces is None:  # no space before punctuation or after an opening quote
-            spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", "”", ":") and w != "“"
-                      for i, w in enumerate(words)]
-        return Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps,
-                   pos=pos or ["X"] * len(words), lemmas=lemmas or [w.lower() for w in words])
+            spaces = [
+                i + 1 < len(words) and words[i + 1] not in (".", ",", "”", ":") and w != "“"
+                for i, w in enumerate(words)
+            ]
+        return Doc(
+            blank_nlp.vocab,
+            words=words,
+            spaces=spaces,
+            heads=heads,
+            deps=deps,
+            pos=pos or ["X"] * len(words),
+            lemmas=lemmas or [w.lower() for w in words],
+        )
 
     return make
 
@@ -74,8 +89,9 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("seedstore")
     shutil.copytree(SEEDS, root / "seeds")
     store = root / "data" / "claims.jsonl"
-    result = CliRunner().invoke(cli, ["ingest", str(root / "seeds"), "--store", str(store), "-q"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["ingest", str(root / "seeds"), "--store", str(store), "-q"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return store
 

@@ -53,8 +53,9 @@ def test_about_folds_demonyms_and_capitals(runner: CliRunner, seed_store: Path) 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "table"])
 def test_formats(runner: CliRunner, seed_store: Path, fmt: str) -> None:
-    result = runner.invoke(cli, ["claims", "--store", str(seed_store), "--format", fmt, "--limit", "2"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["claims", "--store", str(seed_store), "--format", fmt, "--limit", "2"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     if fmt == "json":
         assert len(json.loads(result.stdout)) == 2
@@ -71,8 +72,9 @@ def test_auto_format_is_jsonl_when_piped(runner: CliRunner, seed_store: Path) ->
 
 def test_show_a_claim_in_context(runner: CliRunner, seed_store: Path) -> None:
     claim = run(runner, seed_store, "claims", "--speaker", "New York Times")[0]
-    table = runner.invoke(cli, ["show", claim["id"][:8], "--store", str(seed_store), "--format", "table"],
-                          catch_exceptions=False)
+    table = runner.invoke(
+        cli, ["show", claim["id"][:8], "--store", str(seed_store), "--format", "table"], catch_exceptions=False
+    )
     assert table.exit_code == 0
     for part in ("sentence", "speaker", "The New York Times", "According to", "proposition"):
         assert part in table.stdout

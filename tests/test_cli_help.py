@@ -48,7 +48,9 @@ def _modules_after(args: list[str], store: Path | None = None) -> set[str]:
     return set(json.loads(proc.stderr.strip().splitlines()[-1]))
 
 
-@pytest.mark.parametrize("command", ["--help", "claims", "show", "articles", "contradictions", "predictions", "speakers"])
+@pytest.mark.parametrize(
+    "command", ["--help", "claims", "show", "articles", "contradictions", "predictions", "speakers"]
+)
 def test_reading_commands_do_not_import_spacy(seed_store: Path, command: str) -> None:
     args = [command] if command == "--help" else [command, "--store", str(seed_store), "--format", "jsonl"]
     if command == "show":
@@ -59,22 +61,44 @@ def test_reading_commands_do_not_import_spacy(seed_store: Path, command: str) ->
 
 
 def test_claimtrack_runs_as_a_real_subprocess(seed_store: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "claimtrack", "contradictions", "--store", str(seed_store)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "contradictions", "--store", str(seed_store)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0
     records = [json.loads(line) for line in proc.stdout.splitlines()]  # piped: JSON Lines by default
     assert records and all("explanation" in r for r in records)
-    bad = subprocess.run([sys.executable, "-m", "claimtrack", "claims", "--store", str(seed_store), "--format", "xml"],
-                         capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "claims", "--store", str(seed_store), "--format", "xml"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 2 and "xml" in bad.stderr
 
 
 def test_ingest_from_a_pipe_in_a_subprocess(tmp_path: Path) -> None:
     store = tmp_path / "s" / "claims.jsonl"
     proc = subprocess.run(
-        [sys.executable, "-m", "claimtrack", "ingest", "-", "--store", str(store), "--published", "2024-12-06",
-         "--format", "jsonl"],
-        input="Officials said Iranian forces were leaving Syria.", capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "claimtrack",
+            "ingest",
+            "-",
+            "--store",
+            str(store),
+            "--published",
+            "2024-12-06",
+            "--format",
+            "jsonl",
+        ],
+        input="Officials said Iranian forces were leaving Syria.",
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     claims = [json.loads(line) for line in proc.stdout.splitlines()]

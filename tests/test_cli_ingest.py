@@ -50,8 +50,9 @@ def test_ingest_prints_nothing_on_stdout_by_default(runner: CliRunner, tmp_path:
     assert result.stdout == "" and "claims" in result.stderr
 
 
-def test_bad_inputs_are_reported_and_the_good_ones_still_ingested(runner: CliRunner, store_env: Path,
-                                                                  tmp_path: Path) -> None:
+def test_bad_inputs_are_reported_and_the_good_ones_still_ingested(
+    runner: CliRunner, store_env: Path, tmp_path: Path
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -63,8 +64,16 @@ def test_bad_inputs_are_reported_and_the_good_ones_still_ingested(runner: CliRun
     bad_front.write_text("---\npublished: [oops\n---\nText here said nothing.\n")
     bad_date = tmp_path / "date.txt"
     bad_date.write_text("---\npublished: the other day\n---\nOfficials said it.\n")
-    args = ["ingest", str(empty), str(tmp_path / "missing.txt"), str(binary), str(tmp_path / "nothing"),
-            str(bad_front), str(bad_date), str(good)]
+    args = [
+        "ingest",
+        str(empty),
+        str(tmp_path / "missing.txt"),
+        str(binary),
+        str(tmp_path / "nothing"),
+        str(bad_front),
+        str(bad_date),
+        str(good),
+    ]
     result = runner.invoke(cli, args)
     assert result.exit_code == 1
     err = result.stderr
@@ -107,8 +116,10 @@ def test_wrong_encoding_option_is_refused(runner: CliRunner, tmp_path: Path) -> 
 
 def test_a_ten_megabyte_article_is_processed_in_pieces(runner: CliRunner, store_env: Path, tmp_path: Path) -> None:
     # 250 kB (three pieces) keeps the suite fast; benchmarks/pipeline_speed.py --big runs a 10 MB one
-    paras = [f"Officials said {n} Iranian soldiers were leaving Syria. The army captured town {n} on Monday.\n\n"
-             for n in range(2500)]
+    paras = [
+        f"Officials said {n} Iranian soldiers were leaving Syria. The army captured town {n} on Monday.\n\n"
+        for n in range(2500)
+    ]
     path = tmp_path / "big.txt"
     path.write_text("".join(paras), encoding="utf-8")
     result = runner.invoke(cli, ["ingest", str(path)], catch_exceptions=False)

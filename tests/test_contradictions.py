@@ -10,27 +10,60 @@ from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, 
 _ids = itertools.count()
 
 
-def claim(kind: str, subject: str, predicate: str, polarity: bool, published: str, *, speaker: str = "Writer",
-          speaker_kind: str = "person", place: str | None = "Syria", modality: str | None = None,
-          time: str | None = None, hedge: str | None = None, obj: str | None = None, article: str | None = None) -> Claim:
+def claim(
+    kind: str,
+    subject: str,
+    predicate: str,
+    polarity: bool,
+    published: str,
+    *,
+    speaker: str = "Writer",
+    speaker_kind: str = "person",
+    place: str | None = "Syria",
+    modality: str | None = None,
+    time: str | None = None,
+    hedge: str | None = None,
+    obj: str | None = None,
+    article: str | None = None,
+) -> Claim:
     n = next(_ids)
     aid = article or f"art{n}"
     text = f"claim {n}"
     span = SpanRef(start=0, end=len(text), text=text)
-    modality = modality or {"prediction": "predicted", "intention": "intended", "demand": "demanded"}.get(kind, "actual")
+    modality = modality or {"prediction": "predicted", "intention": "intended", "demand": "demanded"}.get(
+        kind, "actual"
+    )
     return Claim(
-        id=claim_id(aid, n, n + 1), article=ArticleRef(id=aid, path=f"{aid}.txt", published=published), span=span,
-        text=text, sentence=span, speaker=Speaker(name=speaker, kind=speaker_kind), kind=kind, hedge=hedge, time=time,
-        proposition=Proposition(subject=subject, predicate=predicate, object=obj, place=place, polarity=polarity,
-                                modality=modality),
+        id=claim_id(aid, n, n + 1),
+        article=ArticleRef(id=aid, path=f"{aid}.txt", published=published),
+        span=span,
+        text=text,
+        sentence=span,
+        speaker=Speaker(name=speaker, kind=speaker_kind),
+        kind=kind,
+        hedge=hedge,
+        time=time,
+        proposition=Proposition(
+            subject=subject, predicate=predicate, object=obj, place=place, polarity=polarity, modality=modality
+        ),
     )
 
 
 def test_a_prediction_contradicted_by_later_events_is_one_grouped_record() -> None:
     pred = claim("prediction", "Iran", "withdraw", False, "2018-08-28", speaker="Abdulrahman al-Rashed")
-    later = [claim("event", "Iran", "withdraw", True, "2024-12-06", speaker="reports", speaker_kind="anonymous"),
-             claim("event", "Iran", "withdraw", True, "2024-12-07", speaker="The New York Times", speaker_kind="outlet",
-                   place=None)]
+    later = [
+        claim("event", "Iran", "withdraw", True, "2024-12-06", speaker="reports", speaker_kind="anonymous"),
+        claim(
+            "event",
+            "Iran",
+            "withdraw",
+            True,
+            "2024-12-07",
+            speaker="The New York Times",
+            speaker_kind="outlet",
+            place=None,
+        ),
+    ]
     found = find_contradictions([pred, *later])
     assert len(found) == 1
     rec = found[0]
@@ -80,10 +113,28 @@ def test_different_places_do_not_contradict_but_a_missing_place_may() -> None:
 
 def test_reversal_of_an_actors_stated_intention_uses_resolved_times() -> None:
     # one article of 2019-03-18: "in December" the US planned to withdraw; "last month" it said it would stay
-    plan = claim("intention", "United States", "withdraw", True, "2019-03-18", speaker="United States",
-                 speaker_kind="organization", time="2018-12", article="a004")
-    keep = claim("intention", "United States", "withdraw", False, "2019-03-18", speaker="United States",
-                 speaker_kind="organization", time="2019-02", article="a004")
+    plan = claim(
+        "intention",
+        "United States",
+        "withdraw",
+        True,
+        "2019-03-18",
+        speaker="United States",
+        speaker_kind="organization",
+        time="2018-12",
+        article="a004",
+    )
+    keep = claim(
+        "intention",
+        "United States",
+        "withdraw",
+        False,
+        "2019-03-18",
+        speaker="United States",
+        speaker_kind="organization",
+        time="2019-02",
+        article="a004",
+    )
     (rec,) = find_contradictions([keep, plan])
     assert rec.type == "reversal" and rec.earlier == plan.id and rec.later == [keep.id]
     assert "reversed course" in rec.explanation

@@ -36,8 +36,16 @@ def test_binary_input_is_refused() -> None:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, where="img.txt")
 
 
-@pytest.mark.parametrize(("value", "want"), [("2019-03-18", "2019-03-18"), ("2019-3", "2019-03"), ("2019", "2019"),
-                                             ("18 March 2019", "2019-03-18"), ("March 18, 2019", "2019-03-18")])
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("2019-03-18", "2019-03-18"),
+        ("2019-3", "2019-03"),
+        ("2019", "2019"),
+        ("18 March 2019", "2019-03-18"),
+        ("March 18, 2019", "2019-03-18"),
+    ],
+)
 def test_publication_dates(value: str, want: str) -> None:
     assert parse_published(value, where="x") == want
 
@@ -52,7 +60,7 @@ def test_front_matter_is_metadata_and_offsets_stay_in_the_file() -> None:
     raw = "---\npublished: 2019-03-18\noutlet: Example News\n---\nIran said it would stay.\n"
     source = read_source("a.txt", raw.encode(), path=None, options={})
     assert source.meta == {"published": "2019-03-18", "outlet": "Example News"}
-    assert source.text == raw and source.text[source.body_start:].startswith("Iran said")
+    assert source.text == raw and source.text[source.body_start :].startswith("Iran said")
 
 
 def test_malformed_front_matter_is_an_error() -> None:
@@ -70,7 +78,9 @@ def test_command_line_options_override_the_file(tmp_path: Path) -> None:
 
 def test_manifest_and_sidecar(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
-    (tmp_path / "manifest.json").write_text(json.dumps({"articles": {"a.txt": {"published": "2018-09", "author": "M"}}}))
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"articles": {"a.txt": {"published": "2018-09", "author": "M"}}})
+    )
     assert file_metadata(tmp_path / "a.txt") == {"published": "2018-09", "author": "M"}
     (tmp_path / "a.txt.meta.json").write_text(json.dumps({"author": "S", "date": "2018-09-02"}))
     assert file_metadata(tmp_path / "a.txt") == {"published": "2018-09-02", "author": "S"}

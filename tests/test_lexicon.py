@@ -7,10 +7,21 @@ from claimtrack.lexicon import country_of, is_outlet_name, predicate_patterns, r
 
 @pytest.mark.parametrize(
     ("mention", "country"),
-    [("Tehran", "Iran"), ("Iranian forces", "Iran"), ("the Iranian Regime", "Iran"), ("Washington", "United States"),
-     ("the Americans", "United States"), ("U.S.", "United States"), ("The Trump administration", "United States"),
-     ("the Damascus regime", "Syria"), ("Syrian", "Syria"), ("the Kremlin", "Russia"), ("British", "United Kingdom"),
-     ("Beijing", "China"), ("Kyiv", "Ukraine")],
+    [
+        ("Tehran", "Iran"),
+        ("Iranian forces", "Iran"),
+        ("the Iranian Regime", "Iran"),
+        ("Washington", "United States"),
+        ("the Americans", "United States"),
+        ("U.S.", "United States"),
+        ("The Trump administration", "United States"),
+        ("the Damascus regime", "Syria"),
+        ("Syrian", "Syria"),
+        ("the Kremlin", "Russia"),
+        ("British", "United Kingdom"),
+        ("Beijing", "China"),
+        ("Kyiv", "Ukraine"),
+    ],
 )
 def test_countries_demonyms_capitals_and_governments(mention: str, country: str) -> None:
     assert country_of(mention) == country

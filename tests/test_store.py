@@ -12,13 +12,22 @@ from claimtrack.store import Store
 
 
 def make_article(aid: str = "a1", claims: int = 1) -> Article:
-    return Article(id=aid, path="x.txt", sha1="0" * 40, chars=10, claims=claims, ingested_at="2024-01-01T00:00:00+00:00")
+    return Article(
+        id=aid, path="x.txt", sha1="0" * 40, chars=10, claims=claims, ingested_at="2024-01-01T00:00:00+00:00"
+    )
 
 
 def make_claim(aid: str = "a1", start: int = 0, text: str = "Iran will stay.") -> Claim:
     span = SpanRef(start=start, end=start + len(text), text=text)
-    return Claim(id=claim_id(aid, span.start, span.end), article=ArticleRef(id=aid, path="x.txt"), span=span,
-                 text=text, sentence=span, speaker=Speaker(name="(author)", kind="author"), kind="statement")
+    return Claim(
+        id=claim_id(aid, span.start, span.end),
+        article=ArticleRef(id=aid, path="x.txt"),
+        span=span,
+        text=text,
+        sentence=span,
+        speaker=Speaker(name="(author)", kind="author"),
+        kind="statement",
+    )
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])

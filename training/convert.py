@@ -136,8 +136,16 @@ def to_doc(vocab, sents: list[Sentence], doc_id: str | None = None) -> Doc:
             ent_tags += sent.ents if len(sent.ents) == len(sent.words) else ["O"] * len(sent.words)
     spaces[-1] = False
     doc = Doc(
-        vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
-        morphs=morphs, heads=heads, deps=deps, sent_starts=starts,
+        vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        tags=tags,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
     )
     if doc_id:
         doc.user_data["doc_id"] = doc_id

@@ -36,8 +36,8 @@ SOURCES = [
         "name": "UD English-GUM v2.16, openly licensed genres (no NonCommercial texts, no Reddit)",
         "url": "https://github.com/UniversalDependencies/UD_English-GUM",
         "license": "annotations CC BY 4.0; texts CC BY 2.5 (news, interviews), CC BY 4.0 (academic, court), "
-                   "CC BY-SA 3.0 (bio, voyage), CC BY (textbook, vlog), public domain (speech), "
-                   "CC attribution (conversation)",
+        "CC BY-SA 3.0 (bio, voyage), CC BY (textbook, vlog), public domain (speech), "
+        "CC attribution (conversation)",
         "use": "all components (train split), including the PER/ORG/LOC entity layer",
     },
     {
@@ -65,8 +65,19 @@ def main() -> None:
     py = sys.executable
     if not args.skip_train:
         run([py, str(HERE / "convert.py"), "--data", str(args.data), "--out", str(HERE / "corpus")])
-        cmd = [py, "-m", "spacy", "train", str(HERE / "config.cfg"), "--output", str(args.output),
-               "--paths.train", str(HERE / "corpus" / "train"), "--paths.dev", str(HERE / "corpus" / "dev")]
+        cmd = [
+            py,
+            "-m",
+            "spacy",
+            "train",
+            str(HERE / "config.cfg"),
+            "--output",
+            str(args.output),
+            "--paths.train",
+            str(HERE / "corpus" / "train"),
+            "--paths.dev",
+            str(HERE / "corpus" / "dev"),
+        ]
         if args.max_steps:
             cmd += ["--training.max_steps", str(args.max_steps)]
         run(cmd)
@@ -85,8 +96,8 @@ def main() -> None:
         name="claimtrack_en_news",
         version="0.1.0",
         description="claimtrack's English pipeline: news tokenizer, morphologizer (UPOS + features), edit-tree "
-                    "lemmatizer, UD dependency parser (also sentence boundaries) and a PER/ORG/LOC recognizer, "
-                    "trained from UD English-EWT and the openly licensed part of UD English-GUM.",
+        "lemmatizer, UD dependency parser (also sentence boundaries) and a PER/ORG/LOC recognizer, "
+        "trained from UD English-EWT and the openly licensed part of UD English-GUM.",
         author="claimtrack",
         license="CC BY-SA 4.0 (the strictest licence of its training data: UD English-EWT, GUM bio and voyage)",
         sources=SOURCES,

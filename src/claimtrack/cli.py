@@ -56,8 +56,12 @@ class ClaimtrackGroup(click.Group):
 
 def store_option(f: F) -> F:
     return click.option(
-        "--store", type=click.Path(dir_okay=False, path_type=Path), envvar="CLAIMTRACK_STORE",
-        default=DEFAULT_STORE, show_default=True, show_envvar=True,
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="CLAIMTRACK_STORE",
+        default=DEFAULT_STORE,
+        show_default=True,
+        show_envvar=True,
         help="The claims store (JSONL); articles.jsonl is kept beside it.",
     )(f)
 
@@ -65,8 +69,14 @@ def store_option(f: F) -> F:
 def output_options(f: F) -> F:
     """-f/--format with the --json and --jsonl/--nl shortcuts."""
 
-    @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default=None,
-                  help="Output format. auto (default): a table on a terminal, JSON Lines when piped.")
+    @click.option(
+        "-f",
+        "--format",
+        "format_",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="Output format. auto (default): a table on a terminal, JSON Lines when piped.",
+    )
     @click.option("--json", "json_", is_flag=True, help="Shortcut for --format json (one JSON array).")
     @click.option("--jsonl", "--nl", "jsonl", is_flag=True, help="Shortcut for --format jsonl.")
     @functools.wraps(f)
@@ -85,8 +95,14 @@ def quiet_option(f: F) -> F:
         set_quiet(value)
         return value
 
-    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=callback,
-                        help="No progress or warnings on stderr (errors are still shown).")(f)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=callback,
+        help="No progress or warnings on stderr (errors are still shown).",
+    )(f)
 
 
 def date_option(name: str, help_: str) -> Callable[[F], F]:
@@ -126,8 +142,11 @@ def cli(debug: bool) -> None:
     set_quiet(False)  # per command: -q/--quiet of a command turns it on
     if debug:
         os.environ["CLAIMTRACK_DEBUG"] = "1"
-    logging.basicConfig(level=logging.DEBUG if _debug() else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if _debug() else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 # --------------------------------------------------------------------------- ingest
@@ -167,9 +186,19 @@ def _prop(p: Any) -> str:
 @store_option
 @output_options
 @quiet_option
-def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None, author: str | None,
-           title: str | None, url: str | None, encoding: str | None, force: bool, model: str | None,
-           store: Path, format_: str | None) -> None:
+def ingest(
+    articles: tuple[str, ...],
+    published: str | None,
+    outlet: str | None,
+    author: str | None,
+    title: str | None,
+    url: str | None,
+    encoding: str | None,
+    force: bool,
+    model: str | None,
+    store: Path,
+    format_: str | None,
+) -> None:
     """Extract attributed claims from ARTICLES and add them to the store.
 
     ARTICLES are .txt or .md files, folders (searched for them), or - for
@@ -205,7 +234,9 @@ def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None,
             continue
         try:
             data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-            source = read_source(label if path is not None else "-", data, path=path, options=options, encoding=encoding)
+            source = read_source(
+                label if path is not None else "-", data, path=path, options=options, encoding=encoding
+            )
         except InputError as exc:
             error(str(exc))
             failures += 1
@@ -232,8 +263,10 @@ def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None,
         except Exception as exc:  # a bug on one article must not cost the others
             if _debug():
                 traceback.print_exc()
-            error(f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
-                  "stored for this article. Run with --debug for the traceback and report it.")
+            error(
+                f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                "stored for this article. Run with --debug for the traceback and report it."
+            )
             failures += 1
             continue
         st.add(article, claims, replace=aid in known)
@@ -242,9 +275,12 @@ def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None,
         added_claims += len(claims)
         new_claims.extend(claims)
         info(f"{label}: {len(claims)} claims (article {aid})")
-    info(f"ingested {added_articles} article{'s' if added_articles != 1 else ''}, {added_claims} claims"
-         + (f"; {skipped} already stored" if skipped else "") + (f"; {failures} failed" if failures else "")
-         + f" -> {store}")
+    info(
+        f"ingested {added_articles} article{'s' if added_articles != 1 else ''}, {added_claims} claims"
+        + (f"; {skipped} already stored" if skipped else "")
+        + (f"; {failures} failed" if failures else "")
+        + f" -> {store}"
+    )
     if format_:
         emit(new_claims, format_, _claim_columns())
     if failures:
@@ -257,7 +293,9 @@ def ingest(articles: tuple[str, ...], published: str | None, outlet: str | None,
 def _open(store: Path) -> Store:
     st = Store(store)
     if not st.exists():
-        raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store).")
+        raise ClaimtrackError(
+            f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store)."
+        )
     return st
 
 
@@ -279,8 +317,17 @@ def _views(store: Path) -> list[ClaimView]:
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
 @store_option
 @output_options
-def claims(speaker: str | None, kind: tuple[str, ...], about: str | None, article: str | None, since: str | None,
-           until: str | None, limit: int | None, store: Path, format_: str | None) -> None:
+def claims(
+    speaker: str | None,
+    kind: tuple[str, ...],
+    about: str | None,
+    article: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    store: Path,
+    format_: str | None,
+) -> None:
     """List stored claims."""
     from claimtrack.query import ClaimFilter
 
@@ -330,10 +377,18 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
     sp = claim.speaker
     rows = [
         ("claim", f"{claim.id}  [{claim.span.start}:{claim.span.end}]"),
-        ("article", f"{a.title or a.path or a.id}  ({a.path}, {a.published or 'date unknown'}"
-                    + (f", {a.outlet}" if a.outlet else "") + ")"),
-        ("speaker", f"{sp.name} ({sp.kind})" + (f", {sp.role}" if sp.role else "")
-                    + (f"  as written: {sp.mention.text!r}" if sp.mention else "")),
+        (
+            "article",
+            f"{a.title or a.path or a.id}  ({a.path}, {a.published or 'date unknown'}"
+            + (f", {a.outlet}" if a.outlet else "")
+            + ")",
+        ),
+        (
+            "speaker",
+            f"{sp.name} ({sp.kind})"
+            + (f", {sp.role}" if sp.role else "")
+            + (f"  as written: {sp.mention.text!r}" if sp.mention else ""),
+        ),
         ("cue", f"{claim.cue.text!r} [{claim.cue.start}:{claim.cue.end}]" if claim.cue else "(the author's own claim)"),
         ("via", claim.via or ""),
         ("kind", f"{claim.kind}{', quoted' if claim.quoted else ''}"),
@@ -372,17 +427,30 @@ def articles(store: Path, format_: str | None) -> None:
 
 
 @cli.command()
-@click.option("--type", "types", type=click.Choice(CONTRADICTION_TYPES), multiple=True,
-              help="Only this type (repeatable).")
+@click.option(
+    "--type", "types", type=click.Choice(CONTRADICTION_TYPES), multiple=True, help="Only this type (repeatable)."
+)
 @click.option("--speaker", help="Only contradictions involving this speaker.")
 @click.option("--about", help="Only contradictions about this (Iran also matches Iranian, Tehran).")
 @date_option("since", "Only contradictions with a claim on or after this date.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Only contradictions at least this confident.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Only contradictions at least this confident.",
+)
 @store_option
 @output_options
-def contradictions(types: tuple[str, ...], speaker: str | None, about: str | None, since: str | None,
-                   min_confidence: float, store: Path, format_: str | None) -> None:
+def contradictions(
+    types: tuple[str, ...],
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    min_confidence: float,
+    store: Path,
+    format_: str | None,
+) -> None:
     """Flag earlier predictions and intentions that later claims contradict.
 
     \b
@@ -396,29 +464,44 @@ def contradictions(types: tuple[str, ...], speaker: str | None, about: str | Non
 
     all_claims = _views(store)
     by_id = {c.id: c for c in all_claims}
-    found = filter_contradictions(find_contradictions(all_claims), by_id, types=types, speaker=speaker, about=about,
-                                  since=since, min_confidence=min_confidence)
+    found = filter_contradictions(
+        find_contradictions(all_claims),
+        by_id,
+        types=types,
+        speaker=speaker,
+        about=about,
+        since=since,
+        min_confidence=min_confidence,
+    )
     cols = [
         Column("id", lambda r: r.id),
         Column("type", lambda r: r.type),
         Column("conf.", lambda r: f"{r.confidence:.2f}", justify="right"),
         Column("earlier", lambda r: f"{r.earlier_speaker} ({r.earlier_date})", max_width=28),
-        Column("later", lambda r: f"{len(r.later)} claim{'s' if len(r.later) > 1 else ''}, {', '.join(r.later_dates)}",
-               max_width=26),
+        Column(
+            "later",
+            lambda r: f"{len(r.later)} claim{'s' if len(r.later) > 1 else ''}, {', '.join(r.later_dates)}",
+            max_width=26,
+        ),
         Column("explanation", lambda r: r.explanation, max_width=90),
     ]
     emit(found, format_ or "auto", cols, title="contradictions")
 
 
 @cli.command()
-@click.option("--status", type=click.Choice(("contradicted", "confirmed", "open")), multiple=True,
-              help="Only predictions with this status (repeatable).")
+@click.option(
+    "--status",
+    type=click.Choice(("contradicted", "confirmed", "open")),
+    multiple=True,
+    help="Only predictions with this status (repeatable).",
+)
 @click.option("--speaker", help="Only predictions by this speaker.")
 @click.option("--about", help="Only predictions about this.")
 @store_option
 @output_options
-def predictions(status: tuple[str, ...], speaker: str | None, about: str | None, store: Path,
-                format_: str | None) -> None:
+def predictions(
+    status: tuple[str, ...], speaker: str | None, about: str | None, store: Path, format_: str | None
+) -> None:
     """List predictions and stated intentions: contradicted, confirmed or open."""
     from claimtrack.contradictions import find_contradictions
     from claimtrack.contradictions import predictions as track
@@ -442,8 +525,12 @@ def predictions(status: tuple[str, ...], speaker: str | None, about: str | None,
 
 
 @cli.command()
-@click.option("--kind", type=click.Choice(("person", "organization", "outlet", "anonymous", "author")), multiple=True,
-              help="Only speakers of this kind (repeatable).")
+@click.option(
+    "--kind",
+    type=click.Choice(("person", "organization", "outlet", "anonymous", "author")),
+    multiple=True,
+    help="Only speakers of this kind (repeatable).",
+)
 @store_option
 @output_options
 def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:

@@ -134,7 +134,8 @@ class _Index:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = [
-                group for k, group in self.groups.items()
+                group
+                for k, group in self.groups.items()
                 if all(a is None or b is None or a == b for a, b in zip(key, k, strict=True))
             ]
         return found
@@ -166,7 +167,9 @@ def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
 def _in_block(items: Sequence[Item]) -> list[Contradiction]:
     out: list[Contradiction] = []
     reports = {pol: _Index(it for it in items if it.role == "report" and it.polarity is pol) for pol in (True, False)}
-    positions = {pol: _Index(it for it in items if it.role == "position" and it.polarity is pol) for pol in (True, False)}
+    positions = {
+        pol: _Index(it for it in items if it.role == "position" and it.polarity is pol) for pol in (True, False)
+    }
     for a in items:
         if a.claim.kind in ("prediction", "intention"):
             later, total = reports[not a.polarity].between(a.key, a.end + 1)
@@ -182,8 +185,10 @@ def _in_block(items: Sequence[Item]) -> list[Contradiction]:
             continue
         near, _ = reports[not a.polarity].between(a.key, a.start, a.start + CONFLICT_WINDOW_DAYS)
         later = [
-            b for b in near
-            if b.claim.id not in used and (b.start, b.claim.id) > (a.start, a.claim.id)
+            b
+            for b in near
+            if b.claim.id not in used
+            and (b.start, b.claim.id) > (a.start, a.claim.id)
             and (a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id)
         ]
         if later:
@@ -213,7 +218,11 @@ def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction
     if all(b.claim.hedge in ANY_HEDGE for b in later):
         score -= 0.1
         reasons.append("-0.10 every later claim is hedged")
-    if type_ == "reversal" and all(b.claim.speaker.name == a.claim.speaker.name for b in later) and a.claim.speaker.kind != "author":
+    if (
+        type_ == "reversal"
+        and all(b.claim.speaker.name == a.claim.speaker.name for b in later)
+        and a.claim.speaker.kind != "author"
+    ):
         score += 0.1
         reasons.append("+0.10 the same source states both positions")
     if type_ != "conflicting_reports":
@@ -227,28 +236,40 @@ def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction
     score = round(min(0.99, max(0.05, score)), 2)
     later_ids = [b.claim.id for b in later]
     # validating a dict runs in pydantic's core: faster than building the models field by field
-    return Contradiction.model_validate(dict(
-        id=short_hash(type_, a.claim.id, *later_ids),
-        type=type_,  # type: ignore[arg-type]
-        earlier=a.claim.id,
-        later=later_ids,
-        later_count=total,
-        proposition=pa,
-        confidence=score,
-        reasons=reasons,
-        explanation=explain(type_, a.claim, [b.claim for b in later], total),
-        earlier_speaker=a.claim.speaker.name,
-        earlier_date=a.date,
-        later_dates=sorted({b.date for b in later}),
-        evidence=[{"claim": b.claim.id, "speaker": b.claim.speaker.name, "date": b.date, "text": b.claim.text}
-                  for b in later[:QUOTED_EVIDENCE]],
-    ))
+    return Contradiction.model_validate(
+        dict(
+            id=short_hash(type_, a.claim.id, *later_ids),
+            type=type_,  # type: ignore[arg-type]
+            earlier=a.claim.id,
+            later=later_ids,
+            later_count=total,
+            proposition=pa,
+            confidence=score,
+            reasons=reasons,
+            explanation=explain(type_, a.claim, [b.claim for b in later], total),
+            earlier_speaker=a.claim.speaker.name,
+            earlier_date=a.date,
+            later_dates=sorted({b.date for b in later}),
+            evidence=[
+                {"claim": b.claim.id, "speaker": b.claim.speaker.name, "date": b.date, "text": b.claim.text}
+                for b in later[:QUOTED_EVIDENCE]
+            ],
+        )
+    )
 
 
 # --------------------------------------------------------------------------- explanations
 
-_IRREGULAR_ING = {"withdraw": "withdrawing", "support": "supporting", "capture": "capturing", "win": "winning",
-                  "ban": "banning", "agree": "agreeing", "meet": "meeting", "fall": "falling"}
+_IRREGULAR_ING = {
+    "withdraw": "withdrawing",
+    "support": "supporting",
+    "capture": "capturing",
+    "win": "winning",
+    "ban": "banning",
+    "agree": "agreeing",
+    "meet": "meeting",
+    "fall": "falling",
+}
 _PLACE_PREP = {"withdraw": "from"}
 
 
@@ -304,12 +325,13 @@ def explain(type_: str, earlier: AnyClaim, later: list[AnyClaim], total: int | N
         assert lp is not None
         later_not = "" if lp.polarity else " not"
         return (
-            f"{subj} reversed course: {earlier.speaker.name} ({e_date}) has it that {subj} would{not_} {verb}{_tail(p)}; "
-            f"by {l_dates} {_who(later)} say{'s' if n == 1 else ''} it would{later_not} {verb}."
+            f"{subj} reversed course: in {e_date} it would{not_} {verb}{_tail(p)} ({earlier.speaker.name}); "
+            f"in {l_dates} it would{later_not} {verb} ({_who(later)})."
         )
+    is_, is_not = ("is", "is not") if p.polarity else ("is not", "is")
     return (
-        f"Reports disagree about whether {subj} is {_ing(verb)}{_tail(p)}: {earlier.speaker.name} ({e_date}) says it is"
-        f"{'' if p.polarity else ' not'}; {_who(later)} ({l_dates}) say{'s' if n == 1 else ''} it is{' not' if p.polarity else ''}."
+        f"Reports disagree on whether {subj} is {_ing(verb)}{_tail(p)}: {earlier.speaker.name} ({e_date}) says "
+        f"it {is_}; {_who(later)} ({l_dates}) say{'s' if n == 1 else ''} it {is_not}."
     )
 
 
@@ -324,7 +346,9 @@ def predictions(claims: Sequence[AnyClaim], contradictions: Sequence[Contradicti
             contradicted[c.earlier].extend(c.later)
     confirmations: dict[str, list[str]] = {}
     for items in _blocks(claims).values():
-        reports = {pol: _Index(it for it in items if it.role == "report" and it.polarity is pol) for pol in (True, False)}
+        reports = {
+            pol: _Index(it for it in items if it.role == "report" and it.polarity is pol) for pol in (True, False)
+        }
         for a in items:
             if a.claim.kind in ("prediction", "intention"):
                 agree, _ = reports[a.polarity].between(a.key, a.end + 1)
@@ -337,11 +361,19 @@ def predictions(claims: Sequence[AnyClaim], contradictions: Sequence[Contradicti
         against = list(dict.fromkeys(contradicted.get(claim.id, [])))
         for_ = confirmations.get(claim.id, [])
         status = "contradicted" if against else ("confirmed" if for_ else "open")
-        out.append(Prediction(
-            claim=claim.id, kind=claim.kind, speaker=claim.speaker.name, date=_date(claim), text=claim.text,
-            proposition=claim.proposition, status=status,  # type: ignore[arg-type]
-            contradicted_by=against, confirmed_by=for_,
-        ))
+        out.append(
+            Prediction(
+                claim=claim.id,
+                kind=claim.kind,
+                speaker=claim.speaker.name,
+                date=_date(claim),
+                text=claim.text,
+                proposition=claim.proposition,
+                status=status,  # type: ignore[arg-type]
+                contradicted_by=against,
+                confirmed_by=for_,
+            )
+        )
     return out
 
 
@@ -354,8 +386,19 @@ def speaker_records(claims: Sequence[AnyClaim], preds: Sequence[Prediction]) -> 
     by_claim = {p.claim: p for p in preds}
     acc: dict[str, dict] = {}
     for claim in claims:
-        row = acc.setdefault(claim.speaker.name, {"claims": 0, "predictions": 0, "contradicted": 0, "confirmed": 0,
-                                                  "open": 0, "articles": set(), "dates": [], "kinds": Counter()})
+        row = acc.setdefault(
+            claim.speaker.name,
+            {
+                "claims": 0,
+                "predictions": 0,
+                "contradicted": 0,
+                "confirmed": 0,
+                "open": 0,
+                "articles": set(),
+                "dates": [],
+                "kinds": Counter(),
+            },
+        )
         row["claims"] += 1
         row["kinds"][claim.speaker.kind] += 1
         row["articles"].add(claim.article.id)
@@ -369,11 +412,19 @@ def speaker_records(claims: Sequence[AnyClaim], preds: Sequence[Prediction]) -> 
     for name, row in acc.items():
         kinds = row["kinds"]
         named = [k for k, _ in kinds.most_common() if k != "author"]
-        out.append(SpeakerRecord(
-            speaker=name, kind=named[0] if named else "author", claims=row["claims"],
-            predictions=row["predictions"], contradicted=row["contradicted"], confirmed=row["confirmed"],
-            open=row["open"], articles=len(row["articles"]), first=min(row["dates"], default=None),
-            last=max(row["dates"], default=None),
-        ))
+        out.append(
+            SpeakerRecord(
+                speaker=name,
+                kind=named[0] if named else "author",
+                claims=row["claims"],
+                predictions=row["predictions"],
+                contradicted=row["contradicted"],
+                confirmed=row["confirmed"],
+                open=row["open"],
+                articles=len(row["articles"]),
+                first=min(row["dates"], default=None),
+                last=max(row["dates"], default=None),
+            )
+        )
     out.sort(key=lambda r: (-r.predictions, -r.claims, r.speaker))
     return out

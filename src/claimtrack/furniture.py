@@ -20,12 +20,15 @@ _BYLINE_META = re.compile(r"^\s*(published|updated|posted|last updated|first pub
 _PERCENT_WIDGET = re.compile(r"^\s*\d{2,3}\s*%\s*\w+(\s\w+)?\s*$")
 _COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I)
 _DISCLAIMER = re.compile(r"^\s*(disclaimer|editor'?s note|note to readers)\s*:", re.I)
-_ALSO_AVAILABLE = re.compile(r"^\s*this (article|story|piece) (is|was) (also )?(available|published|first published)\b", re.I)
+_ALSO_AVAILABLE = re.compile(
+    r"^\s*this (article|story|piece) (is|was) (also )?(available|published|first published)\b", re.I
+)
 _BIO_START = re.compile(
     r"^\s*(?P<name>[A-Z][\w.'’-]+(\s+(al-|el-|bin |de |van |von )?[A-Z][\w.'’-]+){0,3})\s+(is|was)\s+(a|an|the)\b"
 )
 _BIO_WORDS = re.compile(
-    r"\b(journalist|columnist|editor|writer|author|correspondent|reporter|contributor|analyst|tweets|follow (him|her|them)|@\w+)\b",
+    r"\b(journalist|columnist|editor|writer|author|correspondent|reporter|contributor|analyst|tweets"
+    r"|follow (him|her|them)|@\w+)\b",
     re.I,
 )
 _TEASER_END = re.compile(r"(…|\.\.\.)\s*$")
@@ -67,7 +70,7 @@ def find_furniture(text: str, *, author: str | None = None) -> list[tuple[int, i
     regions: list[tuple[int, int]] = []
     seen: set[str] = set()
     n_chars = len(text)
-    for i, (start, end) in enumerate(spans):
+    for start, end in spans:
         line = text[start:end]
         norm = _norm(line)
         if not norm:

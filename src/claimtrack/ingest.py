@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -199,12 +199,20 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
         path = Path(given)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                yield given, None, InputError(
-                    f"{given}: no articles in this folder (looked for {', '.join('*' + s for s in ARTICLE_SUFFIXES)})."
+                yield (
+                    given,
+                    None,
+                    InputError(
+                        f"{given}: no articles in this folder "
+                        f"(looked for {', '.join('*' + s for s in ARTICLE_SUFFIXES)})."
+                    ),
                 )
             for p in found:
                 yield str(p), p, None
@@ -216,8 +224,9 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
             yield given, None, InputError(f"{given}: no such file or folder. Check the path.")
 
 
-def read_source(label: str, data: bytes, *, path: Path | None, options: dict[str, str | None],
-                encoding: str | None = None) -> Source:
+def read_source(
+    label: str, data: bytes, *, path: Path | None, options: dict[str, str | None], encoding: str | None = None
+) -> Source:
     """Decode one article and gather its metadata.
 
     Raises:
@@ -270,8 +279,10 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
     text = source.text
     meta = source.meta
     regions = [(0, source.body_start)] if source.body_start else []
-    regions += [(s + source.body_start, e + source.body_start)
-                for s, e in find_furniture(text[source.body_start:], author=meta.get("author"))]
+    regions += [
+        (s + source.body_start, e + source.body_start)
+        for s, e in find_furniture(text[source.body_start :], author=meta.get("author"))
+    ]
     masked = blank(text, regions)
     title = meta.get("title")
     if not title:
@@ -279,8 +290,13 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
         title = masked[:end].strip() or None
     art_id = article_id(text)
     ref = ArticleRef(
-        id=art_id, path=source.label, published=meta.get("published") or published_default,
-        outlet=meta.get("outlet"), author=meta.get("author"), title=title, url=meta.get("url"),
+        id=art_id,
+        path=source.label,
+        published=meta.get("published") or published_default,
+        outlet=meta.get("outlet"),
+        author=meta.get("author"),
+        title=title,
+        url=meta.get("url"),
     )
     pieces = list(chunks(masked))
     docs = []
@@ -292,8 +308,16 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
     for (offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=8), strict=True):  # type: ignore[attr-defined]
         claims.extend(claims_from_doc(doc, ref, text=text, offset=offset))
     article = Article(
-        id=art_id, path=source.label, published=ref.published, outlet=ref.outlet, author=ref.author,
-        title=title, url=ref.url, sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(), chars=len(text),
-        claims=len(claims), ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        id=art_id,
+        path=source.label,
+        published=ref.published,
+        outlet=ref.outlet,
+        author=ref.author,
+        title=title,
+        url=ref.url,
+        sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        claims=len(claims),
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return article, claims

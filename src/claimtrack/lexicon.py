@@ -106,10 +106,16 @@ def predicate_patterns() -> tuple[PredicatePattern, ...]:
         for flag in flags:
             if flag.startswith("obj:"):
                 objects = frozenset(w for w in flag[4:].split("|") if w)
-        out.append(PredicatePattern(
-            cls=cls, positive=pol == "+", words=tuple(pattern.lower().split()),
-            noun="noun" in flags, needs_place="place" in flags, objects=objects,
-        ))
+        out.append(
+            PredicatePattern(
+                cls=cls,
+                positive=pol == "+",
+                words=tuple(pattern.lower().split()),
+                noun="noun" in flags,
+                needs_place="place" in flags,
+                objects=objects,
+            )
+        )
     return tuple(sorted(out, key=lambda p: -len(p.words)))
 
 
@@ -141,7 +147,7 @@ def _gazetteer() -> dict[str, str]:
         for alt in info.get("altSpellings") or []:
             if not skip_codes.match(alt) and alt.isascii() and "," not in alt:
                 names.add(alt)
-        capitals = info.get("capital") or []
+        capitals: str | list[str] = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             names.add(capital)
             names.add(re.sub(r",?\s*D\.?C\.?$", "", capital))
@@ -164,9 +170,14 @@ def _leaders() -> dict[str, str]:
     return {_norm(k): v for k, v in (line.split("\t") for line in _lines("leaders.tsv"))}
 
 
-_GOV_WORDS = r"(regime|government|administration|authorities|forces|troops|military|army|leadership|state|side|officials|diplomats|militias|advisors|advisers|commanders|fighters|soldiers|personnel|navy|air force)"
+_GOV_WORDS = (
+    r"(regime|government|administration|authorities|forces|troops|military|army|leadership|state|side|officials"
+    r"|diplomats|militias|advisors|advisers|commanders|fighters|soldiers|personnel|navy|air force)"
+)
 _GOV_SUFFIX = re.compile(rf"^(?P<core>.+?)(?:'s?)?\s+{_GOV_WORDS}$")
-_LEADER_SUFFIX = re.compile(r"^(?P<name>[\w\-]+(?:\s[\w\-]+)?)(?:'s?)?\s+(administration|government|regime|cabinet|white house)$")
+_LEADER_SUFFIX = re.compile(
+    r"^(?P<name>[\w\-]+(?:\s[\w\-]+)?)(?:'s?)?\s+(administration|government|regime|cabinet|white house)$"
+)
 
 
 def country_of(text: str | None) -> str | None:

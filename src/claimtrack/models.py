@@ -79,8 +79,13 @@ class Article(Record):
 
     def ref(self) -> ArticleRef:
         return ArticleRef(
-            id=self.id, path=self.path, published=self.published, outlet=self.outlet,
-            author=self.author, title=self.title, url=self.url,
+            id=self.id,
+            path=self.path,
+            published=self.published,
+            outlet=self.outlet,
+            author=self.author,
+            title=self.title,
+            url=self.url,
         )
 
 

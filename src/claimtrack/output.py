@@ -37,8 +37,14 @@ def _dump(record: BaseModel | dict) -> dict:
     return record.model_dump(mode="json") if isinstance(record, BaseModel) else record
 
 
-def emit(records: Iterable[BaseModel | dict], format_: str, columns: list[Column], *, title: str | None = None,
-         out: TextIO | None = None) -> int:
+def emit(
+    records: Iterable[BaseModel | dict],
+    format_: str,
+    columns: list[Column],
+    *,
+    title: str | None = None,
+    out: TextIO | None = None,
+) -> int:
     """Write ``records`` in ``format_``; returns how many were written."""
     stream = out or sys.stdout
     fmt = resolve_format(format_, stream)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-
-from claimtrack.dates import on_or_after, on_or_before
 import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 
+from claimtrack.dates import on_or_after, on_or_before
 from claimtrack.lexicon import country_of, names_of
 from claimtrack.models import Claim, ClaimView, Contradiction, Proposition
 
@@ -71,9 +70,7 @@ class ClaimFilter:
                 continue
             if self.kind and c.kind not in self.kind:
                 continue
-            if self.article and not (
-                c.article.id.startswith(self.article) or self.article in (c.article.path or "")
-            ):
+            if self.article and not (c.article.id.startswith(self.article) or self.article in (c.article.path or "")):
                 continue
             when = c.time or c.article.published
             if self.since and not on_or_after(when, self.since):
@@ -86,8 +83,14 @@ class ClaimFilter:
 
 
 def filter_contradictions(
-    records: Iterable[Contradiction], claims: dict[str, AnyClaim], *, types: tuple[str, ...] = (),
-    speaker: str | None = None, about: str | None = None, since: str | None = None, min_confidence: float = 0.0,
+    records: Iterable[Contradiction],
+    claims: Mapping[str, AnyClaim],
+    *,
+    types: tuple[str, ...] = (),
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[Contradiction]:
     topic = About(about) if about else None
     for r in records:

@@ -46,7 +46,9 @@ class Store:
 
     @property
     def articles_path(self) -> Path:
-        name = "articles.jsonl" if self.claims_path.name == "claims.jsonl" else f"{self.claims_path.stem}.articles.jsonl"
+        name = (
+            "articles.jsonl" if self.claims_path.name == "claims.jsonl" else f"{self.claims_path.stem}.articles.jsonl"
+        )
         return self.claims_path.with_name(name)
 
     @property

@@ -9,10 +9,23 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dateutil.relativedelta import relativedelta, weekday as Weekday
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as Weekday
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -102,8 +115,13 @@ def resolve(expression: str | None, published: str | None, *, future: bool = Fal
     if ago:
         n = _NUMBERS.get(ago.group(1)) or int(ago.group(1))
         unit = ago.group(2)
-        then = ref - relativedelta(**{unit + "s": n})
-        return then.isoformat() if unit in ("day", "week") and precision == 3 else (_month(then) if unit != "year" else f"{then.year:04d}")
+        then = ref - {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+                      "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+        return (
+            then.isoformat()
+            if unit in ("day", "week") and precision == 3
+            else (_month(then) if unit != "year" else f"{then.year:04d}")
+        )
     if text == "today":
         return _month(ref)
     return None

@@ -38,8 +38,10 @@ def test_quote_with_the_speaker_after_and_a_role(nlp) -> None:  # type: ignore[n
 
 
 def test_according_to_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
-    c = one(claims_of(nlp, "According to The New York Times, the withdrawal of Iranian forces has worsened the crisis."),
-            "withdrawal")
+    c = one(
+        claims_of(nlp, "According to The New York Times, the withdrawal of Iranian forces has worsened the crisis."),
+        "withdrawal",
+    )
     assert (c.speaker.name, c.speaker.kind, c.cue.text) == ("The New York Times", "outlet", "According to")
     assert c.proposition and (c.proposition.subject, c.proposition.predicate) == ("Iran", "withdraw")
 
@@ -66,8 +68,10 @@ def test_prediction_with_negating_hedge(nlp) -> None:  # type: ignore[no-untyped
 
 
 def test_staying_is_not_withdrawing(nlp) -> None:  # type: ignore[no-untyped-def]
-    c = one(claims_of(nlp, "The United States stated that it would keep some forces in Syria.", published="2019-03-18"),
-            "keep")
+    c = one(
+        claims_of(nlp, "The United States stated that it would keep some forces in Syria.", published="2019-03-18"),
+        "keep",
+    )
     assert c.kind == "intention" and c.speaker.name == "United States"
     p = c.proposition
     assert (p.subject, p.predicate, p.place, p.polarity) == ("United States", "withdraw", "Syria", False)
@@ -86,8 +90,10 @@ def test_demand_names_the_one_asked_to_act(nlp) -> None:  # type: ignore[no-unty
 
 
 def test_page_furniture_gives_no_claims(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Officials said the talks had failed.\n\nThe talks are expected to resume in May, analysts said.\n\n"
-            "Check Also\n\nIran plans to ramp up oil exports despite sanctions …\n\nLeave a Reply\n\n"
-            "Your email address will not be published.\n")
+    text = (
+        "Officials said the talks had failed.\n\nThe talks are expected to resume in May, analysts said.\n\n"
+        "Check Also\n\nIran plans to ramp up oil exports despite sanctions …\n\nLeave a Reply\n\n"
+        "Your email address will not be published.\n"
+    )
     claims = claims_of(nlp, text)
     assert claims and all("exports" not in c.text and "email" not in c.text for c in claims)

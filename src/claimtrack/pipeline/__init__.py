@@ -50,7 +50,7 @@ def load_nlp(model: str | None = None) -> Language:
     target = model or str(MODEL_DIR)
     try:
         nlp = spacy.load(target)
-    except (OSError, IOError) as exc:
+    except OSError as exc:
         hint = (
             "The bundled pipeline is missing from this installation; reinstall claimtrack "
             "(pip install --force-reinstall claimtrack) or retrain it with `make model`."

@@ -15,12 +15,43 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
-from claimtrack.pipeline.syntax import base_form, child, children, dep, is_finite_verb, split_clauses, subject, subtree_span, trim
+from claimtrack.pipeline.syntax import (
+    base_form,
+    child,
+    children,
+    dep,
+    is_finite_verb,
+    split_clauses,
+    subject,
+    subtree_span,
+    trim,
+)
 
 # nouns that frame an intention inside a claim rather than cite a source
-FRAME_NOUNS = frozenset({"plan", "decision", "desire", "wish", "intention", "intent", "bid", "determination",
-                         "commitment", "hope", "fear", "concern", "view", "belief", "opinion", "conviction",
-                         "call", "report", "estimate", "expectation"})
+FRAME_NOUNS = frozenset(
+    {
+        "plan",
+        "decision",
+        "desire",
+        "wish",
+        "intention",
+        "intent",
+        "bid",
+        "determination",
+        "commitment",
+        "hope",
+        "fear",
+        "concern",
+        "view",
+        "belief",
+        "opinion",
+        "conviction",
+        "call",
+        "report",
+        "estimate",
+        "expectation",
+    }
+)
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "DET"})
 REPORTED_ALSO = ("reported", "reports", "reporting")
@@ -90,7 +121,10 @@ def _verb_group(tok: Token) -> Span:
         if dep(c) in ("aux", "aux:pass", "advmod", "compound:prt") and abs(c.i - tok.i) <= 3:
             if dep(c) == "advmod" and c.i > tok.i:
                 continue
-            if all(doc[j].dep_ in ("aux", "aux:pass", "advmod", "compound:prt") or j == tok.i for j in range(min(c.i, tok.i), max(c.i, tok.i) + 1)):
+            if all(
+                doc[j].dep_ in ("aux", "aux:pass", "advmod", "compound:prt") or j == tok.i
+                for j in range(min(c.i, tok.i), max(c.i, tok.i) + 1)
+            ):
                 lo, hi = min(lo, c.i), max(hi, c.i)
     for c in tok.children:  # "spoke of", "called for"
         if dep(c) == "compound:prt" and c.i == hi + 1:
@@ -159,7 +193,12 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         before = q.end <= cue.start and cue.start - q.end <= 12 and q.start >= sent.start - 200
         gap = doc[q.end : cue.start] if before else None
         # “...,” said X / “...,” X said (the source may stand between the quotation and the verb)
-        if before and gap is not None and all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap) and _quote_near_sentence(q, sent):
+        if (
+            before
+            and gap is not None
+            and all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap)
+            and _quote_near_sentence(q, sent)
+        ):
             inner = q.text.rstrip("\u201d\"' ")
             # “..., ” said X — but not a quotation that closed its sentence, or one across a paragraph break
             if not inner.endswith(".") and "\n" not in gap.text:
@@ -168,7 +207,13 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         if after:
             between = doc[cue.end : q.start]
             colon = any(t.text in (":", ",") for t in between) or (len(between) == 0)
-            if colon and all(t.is_punct or t.is_space or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det") or t.pos_ == "PROPN" for t in between):
+            if colon and all(
+                t.is_punct
+                or t.is_space
+                or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det")
+                or t.pos_ == "PROPN"
+                for t in between
+            ):
                 return [q], True
     # 2. a clausal complement
     comp = child(head, "ccomp")
@@ -189,7 +234,9 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     # 3. a nominal object that carries the content: "declared its plan to ...", "spoke of Iran's desire to ..."
     for c in head.children:
         if dep(c) in ("obj", "obl") and c.pos_ == "NOUN" and c.i > head.i:
-            if c.lemma_.lower() in FRAME_NOUNS | set(nominal_cues()) and any(dep(x) in ("acl", "ccomp", "xcomp") for x in c.children):
+            if c.lemma_.lower() in FRAME_NOUNS | set(nominal_cues()) and any(
+                dep(x) in ("acl", "ccomp", "xcomp") for x in c.children
+            ):
                 span = subtree_span(c)
                 return [span], _is_quoted(span, quotes)
     if cls == "evaluation":
@@ -197,19 +244,30 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         if obj is not None and obj.i > head.i:
             end = obj.right_edge.i
             for c in head.children:
-                if c.i > obj.i and (dep(c) == "xcomp" or dep(c) == "obl" and any(x.lower_ in ("as", "for") for x in children(c, "case"))):
+                if c.i > obj.i and (
+                    dep(c) == "xcomp" or dep(c) == "obl" and any(x.lower_ in ("as", "for") for x in children(c, "case"))
+                ):
                     end = max(end, c.right_edge.i)
             span = trim(doc[obj.left_edge.i : end + 1])
             return [span], _is_quoted(span, quotes)
         return [], False
     # "spoke of Iran's desire to ...", "talked about the plan"
     if cls == "speech":
-        about = next((c for c in children(head, "obl") if c.i > head.i and any(x.lower_ in ("of", "about") for x in children(c, "case"))), None)
+        about = next(
+            (
+                c
+                for c in children(head, "obl")
+                if c.i > head.i and any(x.lower_ in ("of", "about") for x in children(c, "case"))
+            ),
+            None,
+        )
         if about is not None:
             span = trim(doc[about.left_edge.i : max(about.right_edge.i, _clause_end(head)) + 1])
             return [span], _is_quoted(span, quotes)
     # 4. a parataxis complement: "X cautions: theoretically ..."
-    para = next((c for c in children(head, "parataxis") if c.i > head.i and c.lemma_.lower() not in reporting_verbs()), None)
+    para = next(
+        (c for c in children(head, "parataxis") if c.i > head.i and c.lemma_.lower() not in reporting_verbs()), None
+    )
     if para is not None and any(t.text == ":" for t in doc[head.i : para.left_edge.i + 1]):
         return [subtree_span(para)], False
     # 5. a parenthetical or trailing cue: "The forces, reports say, have ...", "..., sources said."
@@ -246,10 +304,20 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     #    "announced his resignation", "did not mention his opponents by name"
     np_verbs = word_set("np_content_verbs.txt")
     if cls in ("evaluation", "demand", "intention") or base_form(head, np_verbs) in np_verbs:
-        rest = [c for c in head.children if c.i > head.i and (
-            dep(c) in ("obj", "iobj", "xcomp", "ccomp", "compound:prt")
-            or dep(c) == "advcl" and cls in ("demand", "intention") and any(m.lower_ == "to" for m in children(c, "mark"))
-            or dep(c) == "obl" and not _is_time(c) and any(x.lower_ in ABOUT_CASES for x in children(c, "case")))]
+        rest = [
+            c
+            for c in head.children
+            if c.i > head.i
+            and (
+                dep(c) in ("obj", "iobj", "xcomp", "ccomp", "compound:prt")
+                or dep(c) == "advcl"
+                and cls in ("demand", "intention")
+                and any(m.lower_ == "to" for m in children(c, "mark"))
+                or dep(c) == "obl"
+                and not _is_time(c)
+                and any(x.lower_ in ABOUT_CASES for x in children(c, "case"))
+            )
+        ]
         if rest:
             lo = min(c.left_edge.i for c in rest)
             hi = max(c.right_edge.i for c in rest) + 1
@@ -264,8 +332,27 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
 
 
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                        "yesterday", "week", "month", "year", "morning", "evening", "night", "day", "weekend"})
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "day",
+        "weekend",
+    }
+)
 
 
 def _is_time(tok: Token) -> bool:
@@ -274,7 +361,9 @@ def _is_time(tok: Token) -> bool:
 
 def _sentence_end(sent: Span) -> int:
     end = sent.end
-    while end > sent.start and (sent.doc[end - 1].is_punct and sent.doc[end - 1].text not in "\u201d\"'" or sent.doc[end - 1].is_space):
+    while end > sent.start and (
+        sent.doc[end - 1].is_punct and sent.doc[end - 1].text not in "\u201d\"'" or sent.doc[end - 1].is_space
+    ):
         end -= 1
     return end
 
@@ -283,13 +372,17 @@ def _clause_end(head: Token) -> int:
     """The last token of the verb's clause that is not a new clause or final punctuation."""
     end = head.i
     for c in head.children:
-        if c.i > head.i and dep(c) not in ("conj", "cc", "parataxis") and not (dep(c) == "punct" and c.i == c.sent.end - 1):
+        if (
+            c.i > head.i
+            and dep(c) not in ("conj", "cc", "parataxis")
+            and not (dep(c) == "punct" and c.i == c.sent.end - 1)
+        ):
             end = max(end, c.right_edge.i)
     return end
 
 
 def _before_trailing_cue(doc: Doc, head: Token, subs: list[Token]) -> Span | None:
-    """"<clause>, officials said (on condition of anonymity)." : the clause before the comma is the content."""
+    """ "<clause>, officials said (on condition of anonymity)." : the clause before the comma is the content."""
     if not subs or any(dep(c) in ("ccomp", "xcomp") and c.i > head.i for c in head.children):
         return None
     src = subs[0]
@@ -308,8 +401,11 @@ def _before_trailing_cue(doc: Doc, head: Token, subs: list[Token]) -> Span | Non
 def _other_cues(comp: Token) -> list[Token]:
     """Reporting verbs with their own subject coordinated into a complement: separate attributions."""
     verbs = reporting_verbs()
-    return [c for c in comp.subtree if c is not comp and dep(c) == "conj" and c.lemma_.lower() in verbs
-            and child(c, "nsubj") is not None]
+    return [
+        c
+        for c in comp.subtree
+        if c is not comp and dep(c) == "conj" and c.lemma_.lower() in verbs and child(c, "nsubj") is not None
+    ]
 
 
 def _quote_near_sentence(q: Span, sent: Span) -> bool:
@@ -333,7 +429,9 @@ def _pieces(doc: Doc, host: Token, own: set[int]) -> list[Span]:
 
 
 def _is_quoted(span: Span, quotes: list[Span]) -> bool:
-    covered = sum(min(q.end, span.end) - max(q.start, span.start) for q in quotes if q.start < span.end and span.start < q.end)
+    covered = sum(
+        min(q.end, span.end) - max(q.start, span.start) for q in quotes if q.start < span.end and span.start < q.end
+    )
     return covered >= 0.5 * len(span)
 
 
@@ -349,7 +447,9 @@ def _source_token(head: Token) -> Token | None:
     if subj is not None and subj.lower_ not in ("it", "there"):
         return subj
     if child(head, "nsubj:pass") is not None:
-        agent = next((c for c in children(head, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None)
+        agent = next(
+            (c for c in children(head, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None
+        )
         return agent
     if subj is None and dep(head) in ("xcomp", "advcl", "conj", "acl"):
         found = subject(head)
@@ -399,7 +499,7 @@ def _according(doc: Doc, cue: Span) -> Attribution | None:
 
 
 def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """"Trump: ‘I’m the Worst Thing That Ever Happened’": a short name, a colon, what the name says."""
+    """ "Trump: ‘I’m the Worst Thing That Ever Happened’": a short name, a colon, what the name says."""
     out = []
     taken = {t.i for a in atts for p in a.content for t in p}
     for sent in doc.sents:
@@ -408,9 +508,11 @@ def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         name = trim(doc[sent.start : colon.i])
         rest = trim(doc[colon.i + 1 : sent.end])
-        if not (1 <= len(name) <= 6 and any(t.pos_ == "PROPN" for t in name) and all(
-            t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP") for t in name
-        )):
+        if not (
+            1 <= len(name) <= 6
+            and any(t.pos_ == "PROPN" for t in name)
+            and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP") for t in name)
+        ):
             continue
         if len([t for t in rest if not t.is_punct]) < 3 or any(t.i in taken for t in rest):
             continue
@@ -425,7 +527,7 @@ def _drop_overlaps(atts: list[Attribution]) -> list[Attribution]:
     for a in atts:
         nested = False
         for b in atts:
-            if a is b or a.cue is None:
+            if a is b or a.cue is None or b.cue is None:
                 continue
             if any(p.start <= a.cue.start and a.cue.end <= p.end for p in b.content) and not any(
                 q.start <= b.cue.start and b.cue.end <= q.end for q in a.content
@@ -457,10 +559,17 @@ def _continuations(doc: Doc, quotes: list[Span], atts: list[Attribution], used: 
 
 
 def _attach_via(doc: Doc, atts: list[Attribution]) -> None:
-    """"as reported by X" names a secondary source for the claims of its sentence."""
+    """ "as reported by X" names a secondary source for the claims of its sentence."""
     for tok in doc:
         if tok.lower_ in REPORTED_ALSO and tok.pos_ == "VERB" and any(m.lower_ == "as" for m in children(tok, "mark")):
-            agent = next((c for c in tok.children if dep(c) in ("obl", "obl:agent") and any(x.lower_ == "by" for x in children(c, "case"))), None)
+            agent = next(
+                (
+                    c
+                    for c in tok.children
+                    if dep(c) in ("obl", "obl:agent") and any(x.lower_ == "by" for x in children(c, "case"))
+                ),
+                None,
+            )
             if agent is None:
                 continue
             name = _via_name(agent)

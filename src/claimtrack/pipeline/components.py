@@ -72,7 +72,7 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
     """One span per sentence of the content, so that a long quotation gives one claim per sentence."""
     start, end = att.content[0].start, att.content[-1].end
     pieces: list[Span] = []
-    for sent in doc[start:end].sents:
+    for sent in doc[start:end].sents:  # type: ignore[attr-defined]
         part = trim(doc[max(sent.start, start) : min(sent.end, end)])
         if len(part) and any(t.is_alpha for t in part):
             pieces.append(part)
@@ -80,7 +80,9 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
         pieces = [doc[start:end]]
     elif att.quoted:
         # a quotation of several sentences: one claim per sentence, and per main clause
-        pieces = [c for p in pieces for c in (split_clauses(p) if p.start == p.sent.start or p.end == p.sent.end else [p])]
+        pieces = [
+            c for p in pieces for c in (split_clauses(p) if p.start == p.sent.start or p.end == p.sent.end else [p])
+        ]
     out = []
     for part in pieces:
         if part.end <= part.start:
@@ -116,9 +118,13 @@ class Reader:
             context.cue = span._.ct_cue
             context.speaker_is_actor = bool(speaker and speaker["kind"] in ("person", "organization"))
             reading = read_claim(
-                span, cue_class=span._.ct_cue_class or "author", quoted=span._.ct_quoted,
-                rhetorical=span._.ct_rhetorical, title=span._.ct_title,
-                speaker_name=speaker["name"] if speaker else None, context=context,
+                span,
+                cue_class=span._.ct_cue_class or "author",
+                quoted=span._.ct_quoted,
+                rhetorical=span._.ct_rhetorical,
+                title=span._.ct_title,
+                speaker_name=speaker["name"] if speaker else None,
+                context=context,
             )
             span._.ct_kind = reading.kind
             span._.ct_polarity = reading.polarity

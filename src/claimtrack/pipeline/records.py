@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from claimtrack.models import ArticleRef, Claim, Proposition, Speaker, SpanRef, claim_id
+from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id
 from claimtrack.pipeline import CLAIMS_KEY
 from claimtrack.timeref import resolve
 

@@ -28,22 +28,105 @@ from claimtrack.lexicon import (
 from claimtrack.pipeline.syntax import child, children, core_np, dep, subject
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "reject", "stop", "cease", "avoid", "halt", "abandon",
-                            "unable", "unwilling", "deny", "prevent", "block"})
-INTENTION_HEADS = frozenset({"plan", "intend", "want", "decide", "aim", "seek", "try", "promise", "pledge", "vow",
-                             "threaten", "desire", "intention", "decision", "mean", "prepare", "determine",
-                             "commit", "attempt", "effort", "bid", "wish", "resolve", "agree", "offer", "opt",
-                             "choose", "consider", "plot", "scheme"})
-DEMAND_HEADS = frozenset({"urge", "demand", "call", "appeal", "ask", "request", "press", "order", "demand",
-                          "condition", "insistence"})
-PREDICTION_HEADS = frozenset({"willing", "likely", "unlikely", "expect", "set", "poised", "bound", "certain",
-                              "sure", "able", "ready", "going", "predict", "forecast"})
+NEGATING_HEADS = frozenset(
+    {
+        "fail",
+        "refuse",
+        "decline",
+        "reject",
+        "stop",
+        "cease",
+        "avoid",
+        "halt",
+        "abandon",
+        "unable",
+        "unwilling",
+        "deny",
+        "prevent",
+        "block",
+    }
+)
+INTENTION_HEADS = frozenset(
+    {
+        "plan",
+        "intend",
+        "want",
+        "decide",
+        "aim",
+        "seek",
+        "try",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "desire",
+        "intention",
+        "decision",
+        "mean",
+        "prepare",
+        "determine",
+        "commit",
+        "attempt",
+        "effort",
+        "bid",
+        "wish",
+        "resolve",
+        "agree",
+        "offer",
+        "opt",
+        "choose",
+        "consider",
+        "plot",
+        "scheme",
+    }
+)
+DEMAND_HEADS = frozenset(
+    {"urge", "demand", "call", "appeal", "ask", "request", "press", "order", "condition", "insistence"}
+)
+PREDICTION_HEADS = frozenset(
+    {
+        "willing",
+        "likely",
+        "unlikely",
+        "expect",
+        "set",
+        "poised",
+        "bound",
+        "certain",
+        "sure",
+        "able",
+        "ready",
+        "going",
+        "predict",
+        "forecast",
+    }
+)
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 OPINION_AUX = frozenset({"should", "ought", "must"})
-PERSONNEL = frozenset({"staff", "personnel", "force", "forces", "troop", "troops", "adviser", "advisor", "diplomat",
-                       "commander", "fighter", "soldier", "militia", "official", "officer", "family", "member",
-                       "unit", "contingent"})
+PERSONNEL = frozenset(
+    {
+        "staff",
+        "personnel",
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "adviser",
+        "advisor",
+        "diplomat",
+        "commander",
+        "fighter",
+        "soldier",
+        "militia",
+        "official",
+        "officer",
+        "family",
+        "member",
+        "unit",
+        "contingent",
+    }
+)
 PLACE_CASES = frozenset({"from", "in", "of", "out", "into", "inside", "within", "across", "to", "toward", "towards"})
 _SUCCESS_LOW = re.compile(
     r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
@@ -52,14 +135,16 @@ _SUCCESS_LOW = re.compile(
 )
 _SUCCESS_HIGH = re.compile(
     r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
-    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(high|good|strong|excellent)", re.I,
+    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(high|good|strong|excellent)",
+    re.I,
 )
 _CORRELATIVE = re.compile(r"\bthe (sooner|more|less|faster|earlier)\b.*,\s*the (better|worse|more|less)\b", re.I)
 _TIME = re.compile(
     r"\b((last|next|this|past|coming|previous) (week|month|year|weekend|summer|winter|spring|autumn|fall)"
     r"|(on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(earlier|later) this (week|month|year)"
-    r"|(in|since|during|by|until|from) (early |mid-|late )?(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?"
+    r"|(in|since|during|by|until|from) (early |mid-|late )?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?"
     r"|(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(, \d{4})?"
     r"|\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})?"
     r"|(in|since|during|by|until) \d{4}"
@@ -86,8 +171,14 @@ def scope_root(span: Span) -> Token:
 
 
 def read_claim(
-    span: Span, *, cue_class: str, quoted: bool, rhetorical: bool, title: bool,
-    speaker_name: str | None, context: "DocContext",
+    span: Span,
+    *,
+    cue_class: str,
+    quoted: bool,
+    rhetorical: bool,
+    title: bool,
+    speaker_name: str | None,
+    context: DocContext,
 ) -> Reading:
     """Type a claim and find its proposition."""
     text = span.text
@@ -163,15 +254,22 @@ def read_claim(
             "modality": modality,
             "lexical": False,
         }
-    polarity = prop["polarity"] if prop else (not flip)
+    polarity = bool(prop["polarity"]) if prop else (not flip)
     kind = _kind(
-        span, root, match[0] if match else None, prop, cue_class=cue_class, quoted=quoted, title=title,
-        rhetorical=rhetorical or success_low or success_high, speaker_name=speaker_name,
+        span,
+        root,
+        match[0] if match else None,
+        prop,
+        cue_class=cue_class,
+        quoted=quoted,
+        title=title,
+        rhetorical=rhetorical or success_low or success_high,
+        speaker_name=speaker_name,
     )
-    if prop is not None and prop["subject"]:
+    if prop is not None and isinstance(prop["subject"], str):
         context.note_actor(prop["subject"], span.start)
-    if prop is not None and prop.get("place"):
-        context.note_place(prop["place"], span.start)
+    if prop is not None and isinstance(prop.get("place"), str):
+        context.note_place(str(prop["place"]), span.start)
     return Reading(kind, polarity, hedge, prop, _time_text(span, root))
 
 
@@ -179,7 +277,7 @@ def read_claim(
 
 
 def _extraposed(root: Token) -> tuple[Token, Token] | None:
-    """"it is unlikely that X": the adjective and X's head."""
+    """ "it is unlikely that X": the adjective and X's head."""
     if root.pos_ != "ADJ":
         return None
     has_it = any(c.lower_ in ("it", "that", "this") for c in children(root, "nsubj", "expl"))
@@ -191,7 +289,9 @@ def _extraposed(root: Token) -> tuple[Token, Token] | None:
 
 def _rhetorical(scope: Span) -> Token | None:
     for tok in scope:
-        if tok.lemma_.lower() in RHETORICAL_VERBS and any(c.lower_ in ("who", "whoever") for c in children(tok, "nsubj")):
+        if tok.lemma_.lower() in RHETORICAL_VERBS and any(
+            c.lower_ in ("who", "whoever") for c in children(tok, "nsubj")
+        ):
             if any(c.lower_ in ("will", "would", "could", "can") for c in children(tok, "aux")):
                 comp = child(tok, "ccomp")
                 if comp is not None:
@@ -245,9 +345,13 @@ def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tupl
                 break
         if not found:
             return False, None
-    if len(words) == 1 and not pattern.noun and any(
-        dep(c) == "compound:prt" or (c.i == tok.i + 1 and c.lower_ in ("down", "off", "away", "up", "out"))
-        for c in tok.children
+    if (
+        len(words) == 1
+        and not pattern.noun
+        and any(
+            dep(c) == "compound:prt" or (c.i == tok.i + 1 and c.lower_ in ("down", "off", "away", "up", "out"))
+            for c in tok.children
+        )
     ):
         return False, None  # a phrasal verb of its own: "back down" is not "back"
     if pattern.objects:
@@ -256,14 +360,21 @@ def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tupl
             return False, None
     if pattern.needs_place and _place(tok, pattern, None) is None:
         return False, None
-    if not pattern.noun and tok.lemma_.lower() == "leave" and child(tok, "obj") is None and _place(tok, pattern, None) is None:
+    if (
+        not pattern.noun
+        and tok.lemma_.lower() == "leave"
+        and child(tok, "obj") is None
+        and _place(tok, pattern, None) is None
+    ):
         # "leave" with nothing left ("leave of its own free will") still means withdraw; "leave it to us" does not
         if child(tok, "xcomp") is not None:
             return False, None
     return True, causee
 
 
-def _best_predicate(scope: Span, root: Token, title: bool = False) -> tuple[Token, PredicatePattern, Token | None] | None:
+def _best_predicate(
+    scope: Span, root: Token, title: bool = False
+) -> tuple[Token, PredicatePattern, Token | None] | None:
     best: tuple[int, Token, PredicatePattern, Token | None] | None = None
     patterns = predicate_patterns()
     by_head: dict[str, list[PredicatePattern]] = {}
@@ -321,10 +432,14 @@ def _chain(tok: Token, stop: Token) -> list[Token]:
 def _negated(tok: Token, scope: Span) -> bool:
     flips = 0
     chain = _chain(tok, scope_root(scope)) if scope.start <= tok.i < scope.end else [tok]
-    for i, t in enumerate(chain):
+    for t in chain:
         if t.i < scope.start or t.i >= scope.end:
             break
-        if any(c.lower_ in NEGATORS or c.lemma_.lower() in NEGATORS for c in t.children if dep(c) in ("advmod", "det", "neg", "aux", "cc:preconj")):
+        if any(
+            c.lower_ in NEGATORS or c.lemma_.lower() in NEGATORS
+            for c in t.children
+            if dep(c) in ("advmod", "det", "neg", "aux", "cc:preconj")
+        ):
             flips += 1
         if t is not tok and t.lemma_.lower() in NEGATING_HEADS:
             flips += 1
@@ -335,7 +450,7 @@ def _negated(tok: Token, scope: Span) -> bool:
     return flips % 2 == 1
 
 
-def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str | None, context: "DocContext") -> str:
+def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str | None, context: DocContext) -> str:
     chain = _chain(tok, root)
     lemmas = {t.lemma_.lower() for t in chain}
     auxes = {c.lower_ for t in chain for c in t.children if dep(c) in ("aux", "aux:pass")}
@@ -343,10 +458,14 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
         return "demanded"
     heads = lemmas & INTENTION_HEADS
     if heads <= {"try", "attempt"} and any(
-        t.lemma_.lower() in ("try", "attempt") and "Past" in t.morph.get("Tense") for t in chain
+        t.lemma_.lower() in ("try", "attempt") and "Past" in t.morph.get("Tense", []) for t in chain
     ):
         heads = set()  # "they tried to tempt Damascus but failed": an attempt made, not an intention
-    if cue_class == "intention" or heads or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children}):
+    if (
+        cue_class == "intention"
+        or heads
+        or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children})
+    ):
         return "intended"
     if any(t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) for t in chain):
         return "intended"
@@ -355,8 +474,10 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
     if "would" in auxes:
         subj = subject(tok)
         # "X stated that (it) would keep ...": what the speaker says it will do is an intention
-        self_ref = subj is None or subj.lower_ in ("it", "they", "we", "i", "he", "she") or bool(
-            speaker and canonical(subj, context) == speaker
+        self_ref = (
+            subj is None
+            or subj.lower_ in ("it", "they", "we", "i", "he", "she")
+            or bool(speaker and canonical(subj, context) == speaker)
         )
         if self_ref and context.speaker_is_actor:
             return "intended" if cue_class in ("speech", "according") else "predicted"
@@ -366,7 +487,9 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
     if tok.pos_ == "NOUN":
         # an event noun under a future or modal verb is a hypothesis, not a report
         head_aux = {c.lower_ for t in chain[1:] for c in t.children if dep(c) in ("aux", "aux:pass")}
-        if head_aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"would"}) or any(t.lemma_.lower() == "condition" for t in chain):
+        if head_aux & (FUTURE_AUX | HYPOTHETICAL_AUX | {"would"}) or any(
+            t.lemma_.lower() == "condition" for t in chain
+        ):
             return "hypothetical"
     return "actual"
 
@@ -432,7 +555,16 @@ def _phrase(tok: Token) -> str:
 
 def _phrase_text(tok: Token) -> str:
     doc = tok.doc
-    toks = [t for t in tok.subtree if dep(t) not in ("acl:relcl", "punct") and not any(a.dep_ == "acl:relcl" for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1) and a != tok)]
+    toks = [
+        t
+        for t in tok.subtree
+        if dep(t) not in ("acl:relcl", "punct")
+        and not any(
+            a.dep_ == "acl:relcl"
+            for a in t.ancestors
+            if a.i in range(tok.left_edge.i, tok.right_edge.i + 1) and a != tok
+        )
+    ]
     if not toks:
         return tok.text
     span = doc[toks[0].i : min(toks[-1].i + 1, tok.i + 1 if tok.i >= toks[0].i else toks[-1].i + 1)]
@@ -445,13 +577,13 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
     """A canonical actor name for the noun phrase headed by ``tok``."""
     low = tok.lower_
     if low in ("it", "its", "they", "their", "them", "itself") and context is not None:
-        c = context.last_country(tok.i)
-        if c:
-            return c
+        prior = context.last_country(tok.i)
+        if prior:
+            return prior
     for cand in (core_np(tok).text, tok.text, _phrase(tok)):
-        c = country_of(cand)
-        if c:
-            return c
+        found = country_of(cand)
+        if found:
+            return found
     if tok.lemma_.lower() in PERSONNEL:
         # "staff ... heading back to Iran" are Iran's staff
         m = re.search(r"\b(back|home|return(?:ing|ed)?) to ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", tok.sent.text)
@@ -466,9 +598,17 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
             if got:
                 return got
     for a in children(tok, "amod", "compound"):
-        c = country_of(a.text)
-        if c and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military", "official", "leadership"}:
-            return c
+        nation = country_of(a.text)
+        if nation and tok.lemma_.lower() in PERSONNEL | {
+            "force",
+            "regime",
+            "government",
+            "army",
+            "military",
+            "official",
+            "leadership",
+        }:
+            return nation
     if tok.lemma_.lower() in PERSONNEL and context is not None:
         prior = context.last_actor(tok.sent.start)
         if prior and any(d.lower_ in ("other", "remaining", "these", "those") for d in children(tok, "amod", "det")):
@@ -476,13 +616,23 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
     return _phrase(tok)
 
 
-def _actor(causee: Token | None, tok: Token, pattern: PredicatePattern | None, speaker: str | None,
-           context: DocContext, scope: Span) -> str | None:
+def _actor(
+    causee: Token | None,
+    tok: Token,
+    pattern: PredicatePattern | None,
+    speaker: str | None,
+    context: DocContext,
+    scope: Span,
+) -> str | None:
     if causee is not None:
         return canonical(causee, context)
     if pattern is not None and not pattern.noun and tok.pos_ in ("NOUN", "PROPN"):
         # a headline verb read as a noun: its "modifier" is the subject ("Iran Heads For the Exits")
-        before = [c for c in tok.children if c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and dep(c) in ("compound", "nsubj", "amod", "nmod:poss")]
+        before = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and dep(c) in ("compound", "nsubj", "amod", "nmod:poss")
+        ]
         if before:
             return canonical(before[-1], context)
         if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
@@ -557,15 +707,27 @@ def _place(tok: Token, pattern: PredicatePattern | None, context: DocContext | N
         if c.lemma_.lower() in ("country", "nation") and context is not None:
             # "the country": the last country named as a place, else the last one that is not the actor
             actor = subject(tok)
-            return context.last_place(c.i) or context.last_country(tok.i, not_=country_of(actor.text) if actor is not None else None)
+            return context.last_place(c.i) or context.last_country(
+                tok.i, not_=country_of(actor.text) if actor is not None else None
+            )
     return None
 
 
 # --------------------------------------------------------------------------- kinds and times
 
 
-def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue_class: str, quoted: bool,
-          title: bool, rhetorical: bool, speaker_name: str | None) -> str:
+def _kind(
+    span: Span,
+    root: Token,
+    pred: Token | None,
+    prop: dict | None,
+    *,
+    cue_class: str,
+    quoted: bool,
+    title: bool,
+    rhetorical: bool,
+    speaker_name: str | None,
+) -> str:
     text = span.text
     modality = prop["modality"] if prop else "actual"
     root_aux = {c.lower_ for c in root.children if dep(c) in ("aux", "aux:pass")}
@@ -582,7 +744,9 @@ def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue
     if rhetorical or cue_class == "prediction":
         return "prediction"
     if modality == "intended":
-        past_decision = root.morph.get("Tense") == ["Past"] or any(c.lower_ in ("has", "have", "had") for c in children(root, "aux"))
+        past_decision = root.morph.get("Tense", []) == ["Past"] or any(
+            c.lower_ in ("has", "have", "had") for c in children(root, "aux")
+        )
         if cue_class == "author" and past_decision:
             return "event"
         return "intention"
@@ -595,14 +759,14 @@ def _kind(span: Span, root: Token, pred: Token | None, prop: dict | None, *, cue
     if quoted:
         return "statement"
     main = pred or root
-    tense = main.morph.get("Tense") or root.morph.get("Tense")
-    aspect = main.morph.get("Aspect") or []
+    tense = main.morph.get("Tense", []) or root.morph.get("Tense", [])
+    aspect = main.morph.get("Aspect", []) or []
     perfect = any(c.lower_ in ("has", "have", "had") for c in children(root, "aux")) or any(
         c.lower_ in ("has", "have", "had") for c in children(main, "aux")
     )
     eventive = (prop is not None and prop.get("lexical")) or main.lemma_.lower() in word_set("event_verbs.txt")
     if eventive and modality == "actual":
-        participle = "Part" in main.morph.get("VerbForm") or "Ger" in main.morph.get("VerbForm")
+        participle = "Part" in main.morph.get("VerbForm", []) or "Ger" in main.morph.get("VerbForm", [])
         if title or perfect or "Past" in tense or "Prog" in aspect or main.pos_ == "NOUN" or participle:
             return "event"
     return "statement"
@@ -625,8 +789,11 @@ def _time_text(span: Span, root: Token) -> str | None:
         head = tok.root.head
         inside = span.start_char <= start < span.end_char
         in_cue = cue_zone is not None and cue_zone[0] <= start < cue_zone[1]
-        attaches = in_cue or head == root or head in root.ancestors or (
-            head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting_verbs()
+        attaches = (
+            in_cue
+            or head == root
+            or head in root.ancestors
+            or (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting_verbs())
         )
         if inside or attaches:
             best = m.group(0)

@@ -43,13 +43,18 @@ class SpeakerResolver:
             if ent.label_ == "PER":
                 toks = person_name(ent) or name_tokens(ent.root) or list(ent)
                 name = _join(toks)
-                if name and country_of(name) is None and not is_outlet_name(name) and not any(
-                    t.lower_ in word_set("organizations.txt") for t in toks
+                if (
+                    name
+                    and country_of(name) is None
+                    and not is_outlet_name(name)
+                    and not any(t.lower_ in word_set("organizations.txt") for t in toks)
                 ):
                     self.people.append((toks[0].i, name))
         for tok in doc:
-            if tok.pos_ == "PROPN" and dep(tok) in ("nsubj", "appos", "nsubj:pass") and not any(
-                s <= tok.i < s + 40 and tok.i == i for i, _ in self.people for s in [i]
+            if (
+                tok.pos_ == "PROPN"
+                and dep(tok) in ("nsubj", "appos", "nsubj:pass")
+                and not any(s <= tok.i < s + 40 and tok.i == i for i, _ in self.people for s in [i])
             ):
                 toks = name_tokens(tok)
                 if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
@@ -66,14 +71,18 @@ class SpeakerResolver:
     def _looks_like_person(self, tok: Token) -> bool:
         if tok.ent_type_ in ("ORG", "LOC"):
             return False
-        return tok.ent_type_ == "PER" or any(
-            c.lemma_.lower() in word_set("person_roles.txt") for c in tok.subtree if c.pos_ == "NOUN"
-        ) or tok.ent_type_ == ""
+        return (
+            tok.ent_type_ == "PER"
+            or any(c.lemma_.lower() in word_set("person_roles.txt") for c in tok.subtree if c.pos_ == "NOUN")
+            or tok.ent_type_ == ""
+        )
 
     def full_name(self, name: str, before: int) -> str:
         """Expand a surname to the full name used earlier in the article (or the author's)."""
         last = _surname(name)
-        candidates = [full for i, full in self.people if i < before and _surname(full) == last and len(full) > len(name)]
+        candidates = [
+            full for i, full in self.people if i < before and _surname(full) == last and len(full) > len(name)
+        ]
         if candidates:
             return candidates[-1]
         if self.author and _surname(self.author) == last:
@@ -95,8 +104,11 @@ class SpeakerResolver:
             if person:
                 return {"name": person[-1], "kind": "person", "role": None, "mention": source}
             return {"name": source.text, "kind": "person", "role": None, "mention": source}
-        if len(source) == 1 and low in RELATIVE and dep(head.head) in ("acl:relcl", "acl") or (
-            len(source) == 1 and low in RELATIVE and head.head.head is not head.head
+        if (
+            len(source) == 1
+            and low in RELATIVE
+            and dep(head.head) in ("acl:relcl", "acl")
+            or (len(source) == 1 and low in RELATIVE and head.head.head is not head.head)
         ):
             noun = head.head.head if dep(head.head) in ("acl:relcl", "acl") else head.head
             np = self.doc[noun.left_edge.i : noun.i + 1]
@@ -128,44 +140,66 @@ class SpeakerResolver:
                 if len(toks) >= 2 and country_of(_join(toks)) is None:
                     role = self.doc[tok.i + 1 : toks[0].i].text
                     group = _strip_det(self.doc[source.start : tok.i].text.strip(" ,"))
-                    return {"name": self.full_name(_join(toks), source.start), "kind": "person",
-                            "role": ", ".join(x for x in (_clean_role(role), f"one of {group}") if x)}
+                    return {
+                        "name": self.full_name(_join(toks), source.start),
+                        "kind": "person",
+                        "role": ", ".join(x for x in (_clean_role(role), f"one of {group}") if x),
+                    }
         # several speakers: "Iran and Syria"
         conj = [c for c in head.children if dep(c) == "conj"]
         if conj:
             names = [country_of(_np_text(t)) for t in [head, *conj]]
             if all(names):
-                return {"name": " and ".join(dict.fromkeys(n for n in names if n)), "kind": "organization", "role": None}
+                return {
+                    "name": " and ".join(dict.fromkeys(n for n in names if n)),
+                    "kind": "organization",
+                    "role": None,
+                }
         core = core_np(head)
         country = country_of(core.text)
         if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
             return {"name": country, "kind": "organization", "role": None}
-        if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press") or (
-            lemma in ("outlet", "outlets", "media", "newspaper", "agency", "channel", "network") and head.pos_ == "NOUN"
+        if (
+            is_outlet_name(core.text)
+            or lemma in outlet_heads()
+            and lemma not in ("post", "times", "news", "press")
+            or (
+                lemma in ("outlet", "outlets", "media", "newspaper", "agency", "channel", "network")
+                and head.pos_ == "NOUN"
+            )
         ):
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
             name = _join(toks) or head.text
             if not is_outlet_name(core.text):
-                person = person_name(self.doc[source.start : max(core.end, head.i + 1)] if head.i >= source.start else source)
+                person = person_name(
+                    self.doc[source.start : max(core.end, head.i + 1)] if head.i >= source.start else source
+                )
                 if person and country_of(_join(person)) is not None:
                     person = []
                 roles = word_set("person_roles.txt")
                 titled = any(t.lower_ in HONORIFICS or t.lemma_.lower() in roles for t in source)
-                if person and not any(t.lower_ in word_set("organizations.txt") for t in person) and (
-                    titled or any(t.ent_type_ == "PER" for t in person) or head.ent_type_ not in ("ORG", "LOC")
+                if (
+                    person
+                    and not any(t.lower_ in word_set("organizations.txt") for t in person)
+                    and (titled or any(t.ent_type_ == "PER" for t in person) or head.ent_type_ not in ("ORG", "LOC"))
                 ):
-                    return {"name": self.full_name(_join(person), source.start), "kind": "person",
-                            "role": _role(source, person)}
-            role = _role(source, toks)
+                    return {
+                        "name": self.full_name(_join(person), source.start),
+                        "kind": "person",
+                        "role": _role(source, person),
+                    }
+            described = _role(source, toks)
             if is_outlet_name(name):
-                return {"name": name, "kind": "outlet", "role": role}
-            if head.ent_type_ == "ORG" or head.ent_type_ == "LOC" or any(
-                t.lower_ in word_set("organizations.txt") for t in toks
+                return {"name": name, "kind": "outlet", "role": described}
+            if (
+                head.ent_type_ == "ORG"
+                or head.ent_type_ == "LOC"
+                or any(t.lower_ in word_set("organizations.txt") for t in toks)
             ):
-                return {"name": name, "kind": "organization", "role": role}
-            return {"name": self.full_name(name, source.start), "kind": "person", "role": role}
+                return {"name": name, "kind": "organization", "role": described}
+            return {"name": self.full_name(name, source.start), "kind": "person", "role": described}
         if lemma in word_set("anonymous_sources.txt"):
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
         if lemma in word_set("organizations.txt"):
@@ -183,7 +217,11 @@ def _np_text(head: Token) -> str:
     lo = head.left_edge.i
     hi = head.i
     for c in head.children:
-        if c.i > head.i and dep(c) in ("nmod", "compound", "flat") and not any(x.text == "," for x in doc[head.i : c.i]):
+        if (
+            c.i > head.i
+            and dep(c) in ("nmod", "compound", "flat")
+            and not any(x.text == "," for x in doc[head.i : c.i])
+        ):
             hi = max(hi, c.right_edge.i)
     span = doc[lo : hi + 1]
     return span.text.strip(" ,")
@@ -196,7 +234,7 @@ def _role(source: Span, name: list[Token]) -> str | None:
         parts.append(doc[source.start : name[0].i].text)
     head = name[-1] if name else source.root
     for c in head.head.children if dep(head) in ("flat", "compound") else head.children:
-        if dep(c) == "appos" and c.i > name[-1].i:
+        if dep(c) == "appos" and c.i > head.i:
             parts.append(doc[c.left_edge.i : c.right_edge.i + 1].text)
     role = _clean_role(" ".join(parts))
     return role or None

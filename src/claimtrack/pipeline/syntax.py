@@ -24,8 +24,27 @@ def child(token: Token, *deps: str) -> Token | None:
     return found[0] if found else None
 
 
-ADDRESSEE_VERBS = frozenset({"urge", "appeal", "call", "ask", "request", "press", "order", "demand", "tell",
-                             "force", "push", "encourage", "allow", "persuade", "pressure", "beg", "implore"})
+ADDRESSEE_VERBS = frozenset(
+    {
+        "urge",
+        "appeal",
+        "call",
+        "ask",
+        "request",
+        "press",
+        "order",
+        "demand",
+        "tell",
+        "force",
+        "push",
+        "encourage",
+        "allow",
+        "persuade",
+        "pressure",
+        "beg",
+        "implore",
+    }
+)
 
 
 def base_form(tok: Token, lexicon: object = None) -> str:
@@ -34,8 +53,16 @@ def base_form(tok: Token, lexicon: object = None) -> str:
     if lexicon is None or lemma in lexicon:  # type: ignore[operator]
         return lemma
     low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
-                         ("ing", "e")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if low.endswith(suffix) and low[: -len(suffix)] + repl in lexicon:  # type: ignore[operator]
             return low[: -len(suffix)] + repl
     return lemma
@@ -135,8 +162,12 @@ def trim(span: Span) -> Span:
     """Drop punctuation and conjunctions at the edges (but keep closing quotes and periods)."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in "\u201c\"(\u2018'")
-                           or dep(doc[start]) in ("cc", "mark") and doc[start].lower_ in ("and", "but", "or")):
+    while start < end and (
+        doc[start].is_space
+        or (doc[start].is_punct and doc[start].text not in "\u201c\"(\u2018'")
+        or dep(doc[start]) in ("cc", "mark")
+        and doc[start].lower_ in ("and", "but", "or")
+    ):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "-", "\u2013", "\u2014", "(")):
         end -= 1
@@ -146,7 +177,7 @@ def trim(span: Span) -> Span:
 def is_finite_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    forms = token.morph.get("VerbForm")
+    forms = token.morph.get("VerbForm", [])
     if "Fin" in forms:
         return True
     return any(dep(c) in ("aux", "aux:pass", "cop") for c in token.children)
@@ -160,13 +191,74 @@ def sentence_of(doc: Doc, token: Token) -> Span:
     return token.sent
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "gen", "lt", "col", "sen", "rep", "gov", "pres",
-                        "prof", "rev", "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "sen.", "rep.", "gov.",
-                        "prof.", "rev.", "major", "lieutenant", "brigadier", "colonel", "captain", "sergeant",
-                        "admiral", "marshal", "field", "general", "president", "minister", "prime", "secretary",
-                        "chancellor", "ayatollah", "sheikh", "king", "queen", "prince", "princess", "emir",
-                        "senator", "governor", "mayor", "judge", "justice", "chief", "deputy", "vice", "foreign",
-                        "ambassador", "commander", "spokesman", "spokeswoman", "parliamentarian", "lawmaker"})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+        "rev",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "gen.",
+        "lt.",
+        "col.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "prof.",
+        "rev.",
+        "major",
+        "lieutenant",
+        "brigadier",
+        "colonel",
+        "captain",
+        "sergeant",
+        "admiral",
+        "marshal",
+        "field",
+        "general",
+        "president",
+        "minister",
+        "prime",
+        "secretary",
+        "chancellor",
+        "ayatollah",
+        "sheikh",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "chief",
+        "deputy",
+        "vice",
+        "foreign",
+        "ambassador",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "parliamentarian",
+        "lawmaker",
+    }
+)
 
 
 def person_name(span: Span) -> list[Token]:
@@ -174,9 +266,17 @@ def person_name(span: Span) -> list[Token]:
     doc = span.doc
     runs: list[list[Token]] = []
     for tok in span:
-        joins = tok.text in ("-", "\u2011") and not tok.whitespace_ or tok.lower_ in ("al", "el", "bin", "ibn", "abu", "van", "von", "de")
-        titlecase = tok.pos_ in ("NOUN", "ADJ") and tok.text[:1].isupper() and tok.i > tok.sent.start and bool(
-            runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
+        joins = (
+            tok.text in ("-", "\u2011")
+            and not tok.whitespace_
+            or tok.lower_ in ("al", "el", "bin", "ibn", "abu", "van", "von", "de")
+        )
+        titlecase = (
+            tok.pos_ in ("NOUN", "ADJ")
+            and tok.text[:1].isupper()
+            and tok.i > tok.sent.start
+            and bool(runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
+        )
         if tok.pos_ == "PROPN" or titlecase or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
@@ -218,13 +318,19 @@ def name_tokens(head: Token) -> list[Token]:
 
 
 def _name_part(tok: Token, head: Token) -> bool:
-    if tok.pos_ == "PROPN" and dep(tok) in ("compound", "flat", "flat:name", "nsubj", "appos") and (
-        tok.head == head or tok.head.head == head or head.head == tok or tok == head
+    if (
+        tok.pos_ == "PROPN"
+        and dep(tok) in ("compound", "flat", "flat:name", "nsubj", "appos")
+        and (tok.head == head or tok.head.head == head or head.head == tok or tok == head)
     ):
         return True
     if tok.text in ("-", "\u2011") and not tok.whitespace_:
         return True
-    if tok.lower_ in ("al", "el", "bin", "ibn", "de", "van", "von", "der", "le", "la", "abu") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-",) :
+    if (
+        tok.lower_ in ("al", "el", "bin", "ibn", "de", "van", "von", "der", "le", "la", "abu")
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text in ("-",)
+    ):
         return True
     return False
 
@@ -244,7 +350,9 @@ def split_clauses(span: Span) -> list[Span]:
     for c in root.children:
         if dep(c) not in ("conj", "parataxis") or c.i <= root.i or not (span.start <= c.i < span.end):
             continue
-        if dep(c) == "parataxis" and not any(t.text in (",", ";", ":", "\u2014") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1]):
+        if dep(c) == "parataxis" and not any(
+            t.text in (",", ";", ":", "\u2014") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1]
+        ):
             continue
         if child(c, "nsubj", "nsubj:pass", "expl", "csubj") is None:
             continue
