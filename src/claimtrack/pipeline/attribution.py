@@ -331,6 +331,10 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     return [], False
 
 
+LABELS = frozenset({"update", "updated", "note", "editor's note", "editors note", "answer", "question", "watch",
+                    "read", "related", "photo", "photos", "video", "source", "sources", "breaking", "exclusive",
+                    "analysis", "opinion", "correction", "warning", "live", "poll", "q", "a", "see also", "also",
+                    "listen", "graphic", "map", "chart", "disclaimer", "tags", "topics"})
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
 TIME_WORDS = frozenset(
     {
