@@ -459,6 +459,17 @@ def _source_token(head: Token) -> Token | None:
         found = subject(head)
         if found is not None and found.lower_ not in ("it", "there"):
             return found
+    # “...,” said Mehdi Rahmati, an analyst: the speaker right after an inverted verb
+    doc = head.doc
+    if subj is None and any(t.is_quote for t in doc[max(head.sent.start, head.i - 3) : head.i]):
+        nxt = head.i + 1
+        while nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ") and nxt - head.i < 3:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON") and doc[nxt].sent == head.sent:
+            tok = doc[nxt]
+            while tok.i + 1 < len(doc) and tok.pos_ == "PROPN" and doc[tok.i + 1].pos_ == "PROPN":
+                tok = doc[tok.i + 1]
+            return tok
     return None
 
 

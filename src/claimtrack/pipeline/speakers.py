@@ -173,9 +173,9 @@ class SpeakerResolver:
             toks = name_tokens(head) or [head]
             name = _join(toks) or head.text
             if not is_outlet_name(core.text):
-                person = person_name(
-                    self.doc[source.start : max(core.end, head.i + 1)] if head.i >= source.start else source
-                )
+                # the name stands before any apposition or relative clause: "X, an analyst", "X, whose visit"
+                comma = next((t.i for t in source if t.text == "," and t.i > head.i), source.end)
+                person = person_name(self.doc[source.start : max(comma, head.i + 1)])
                 if person and country_of(_join(person)) is not None:
                     person = []
                 roles = word_set("person_roles.txt")
