@@ -115,8 +115,15 @@ def resolve(expression: str | None, published: str | None, *, future: bool = Fal
     if ago:
         n = _NUMBERS.get(ago.group(1)) or int(ago.group(1))
         unit = ago.group(2)
-        then = ref - {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
-                      "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+        then = (
+            ref
+            - {
+                "day": relativedelta(days=n),
+                "week": relativedelta(weeks=n),
+                "month": relativedelta(months=n),
+                "year": relativedelta(years=n),
+            }[unit]
+        )
         return (
             then.isoformat()
             if unit in ("day", "week") and precision == 3

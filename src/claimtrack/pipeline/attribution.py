@@ -239,18 +239,20 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             ):
                 span = subtree_span(c)
                 return [span], _is_quoted(span, quotes)
-    if cls == "evaluation":
+    judged = _judgement(head)
+    if cls == "evaluation" or judged is not None:
         obj = child(head, "obj")
         if obj is not None and obj.i > head.i:
-            end = obj.right_edge.i
+            end = max(obj.right_edge.i, judged.right_edge.i if judged is not None else 0)
             for c in head.children:
-                if c.i > obj.i and (
-                    dep(c) == "xcomp" or dep(c) == "obl" and any(x.lower_ in ("as", "for") for x in children(c, "case"))
-                ):
+                as_of = any(x.lower_ in ("as", "for", "of") for x in children(c, "case", "mark"))
+                if c.i > obj.i and (dep(c) == "xcomp" or dep(c) in ("obl", "advcl") and as_of):
                     end = max(end, c.right_edge.i)
             span = trim(doc[obj.left_edge.i : end + 1])
-            return [span], _is_quoted(span, quotes)
-        return [], False
+            if len(span) > 1 or span.root.pos_ not in ("PRON", "DET"):
+                return [span], _is_quoted(span, quotes)
+        if cls == "evaluation":
+            return [], False
     # "spoke of Iran's desire to ...", "talked about the plan"
     if cls == "speech":
         about = next(
@@ -331,10 +333,44 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     return [], False
 
 
-LABELS = frozenset({"update", "updated", "note", "editor's note", "editors note", "answer", "question", "watch",
-                    "read", "related", "photo", "photos", "video", "source", "sources", "breaking", "exclusive",
-                    "analysis", "opinion", "correction", "warning", "live", "poll", "q", "a", "see also", "also",
-                    "listen", "graphic", "map", "chart", "disclaimer", "tags", "topics"})
+LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "editors note",
+        "answer",
+        "question",
+        "watch",
+        "read",
+        "related",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "correction",
+        "warning",
+        "live",
+        "poll",
+        "q",
+        "a",
+        "see also",
+        "also",
+        "listen",
+        "graphic",
+        "map",
+        "chart",
+        "disclaimer",
+        "tags",
+        "topics",
+    }
+)
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
 TIME_WORDS = frozenset(
     {
@@ -361,6 +397,21 @@ TIME_WORDS = frozenset(
 
 def _is_time(tok: Token) -> bool:
     return tok.lemma_.lower() in TIME_WORDS or tok.ent_type_ == "DATE"
+
+
+JUDGING_VERBS = frozenset(
+    {"see", "view", "regard", "consider", "describe", "deem", "judge", "rate", "rank", "brand", "portray", "cast"}
+)
+
+
+def _judgement(head: Token) -> Token | None:
+    """ "see the campaign as unfair", "described the field as very good": the "as" phrase, if any."""
+    if head.lemma_.lower() not in JUDGING_VERBS or child(head, "obj") is None:
+        return None
+    for c in head.children:
+        if c.i > head.i and (dep(c) == "xcomp" or any(x.lower_ == "as" for x in children(c, "case", "mark"))):
+            return c
+    return None
 
 
 def _sentence_end(sent: Span) -> int:

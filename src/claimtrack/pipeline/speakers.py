@@ -180,10 +180,17 @@ class SpeakerResolver:
                     person = []
                 roles = word_set("person_roles.txt")
                 titled = any(t.lower_ in HONORIFICS or t.lemma_.lower() in roles for t in source)
+                # two or more proper names without an organisation word read as a person; the entity
+                # recognizer is only a tie-breaker for a single name
                 if (
                     person
                     and not any(t.lower_ in word_set("organizations.txt") for t in person)
-                    and (titled or any(t.ent_type_ == "PER" for t in person) or head.ent_type_ not in ("ORG", "LOC"))
+                    and (
+                        titled
+                        or len(person) >= 2
+                        or any(t.ent_type_ == "PER" for t in person)
+                        or head.ent_type_ not in ("ORG", "LOC")
+                    )
                 ):
                     return {
                         "name": self.full_name(_join(person), source.start),
