@@ -274,7 +274,7 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         return [subtree_span(para)], False
     # 5. a parenthetical or trailing cue: "The forces, reports say, have ...", "..., sources said."
     subs = _subjects(head)
-    if dep(head) in ("parataxis", "ccomp", "advcl", "conj") and subs and head.head is not head:
+    if dep(head) in ("parataxis", "ccomp", "advcl", "conj") and subs and head.head.i != head.i:
         host = head.head
         # a second subject of the cue ("The forces, reports say") belongs to the host clause
         own = {t.i for t in head.subtree} - {t.i for far in subs[1:] for t in far.subtree}
@@ -542,7 +542,7 @@ def _source_span(tok: Token | None, cue: Span, content: list[Span]) -> Span | No
 
 
 def _according(doc: Doc, cue: Span) -> Attribution | None:
-    src_head = cue[0].head if cue[0].head is not cue[0] else None
+    src_head = cue[0].head if cue[0].head.i != cue[0].i else None
     if src_head is None or src_head.i < cue.end - 1:
         return None
     source = trim(doc[cue.end : src_head.right_edge.i + 1])

@@ -165,7 +165,7 @@ class Reading:
 
 def scope_root(span: Span) -> Token:
     """The head of the span's main clause."""
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX") or child(t, "cop", "nsubj") is not None]
     return (verbs or roots or [span.root])[0]
 
@@ -413,7 +413,7 @@ def _depth(tok: Token, root: Token) -> int:
     """How far below the claim's root a token is (3 when it is not below it at all)."""
     d = 0
     cur = tok
-    while cur != root and cur.head is not cur and d < 10:
+    while cur != root and cur.head.i != cur.i and d < 10:
         cur = cur.head
         d += 1
     return d if cur == root else 3
@@ -423,7 +423,7 @@ def _chain(tok: Token, stop: Token) -> list[Token]:
     """``tok`` and its governors up to the claim's root (inclusive)."""
     out = [tok]
     cur = tok
-    while cur != stop and cur.head is not cur and len(out) < 10:
+    while cur != stop and cur.head.i != cur.i and len(out) < 10:
         cur = cur.head
         out.append(cur)
     return out
@@ -441,9 +441,9 @@ def _negated(tok: Token, scope: Span) -> bool:
             if dep(c) in ("advmod", "det", "neg", "aux", "cc:preconj")
         ):
             flips += 1
-        if t is not tok and t.lemma_.lower() in NEGATING_HEADS:
+        if t.i != tok.i and t.lemma_.lower() in NEGATING_HEADS:
             flips += 1
-        if t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) and t is not tok:
+        if t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) and t.i != tok.i:
             flips += 1
         if any(c.lower_ in ("longer",) and any(g.lower_ == "no" for g in c.children) for c in t.children):
             flips += 1

@@ -108,7 +108,7 @@ class SpeakerResolver:
             len(source) == 1
             and low in RELATIVE
             and dep(head.head) in ("acl:relcl", "acl")
-            or (len(source) == 1 and low in RELATIVE and head.head.head is not head.head)
+            or (len(source) == 1 and low in RELATIVE and head.head.head.i != head.head.i)
         ):
             noun = head.head.head if dep(head.head) in ("acl:relcl", "acl") else head.head
             np = self.doc[noun.left_edge.i : noun.i + 1]

@@ -104,31 +104,31 @@ def subject(token: Token) -> Token | None:
     seen = 0
     cur: Token | None = token
     while cur is not None and seen < 6:
-        if seen and dep(token) != "conj" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur is not token:
+        if seen and dep(token) != "conj" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur.i != token.i:
             target = addressee(cur)
             if target is not None:
                 return target
         subj = child(cur, "nsubj", "nsubj:pass", "csubj")
         if subj is not None and not (subj.lower_ == "that" and dep(cur) == "ccomp"):
             return subj
-        if dep(cur) in ("xcomp", "conj", "advcl", "ccomp") and cur.head is not cur:
+        if dep(cur) in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
             if dep(cur) == "ccomp" and cur.head.lemma_ not in ("help", "make", "let"):
                 return None
             cur = cur.head
             seen += 1
             continue
-        if dep(cur) in ("acl", "acl:relcl") and cur.head is not cur:
+        if dep(cur) in ("acl", "acl:relcl") and cur.head.i != cur.i:
             noun = cur.head
             if any(m.lower_ == "to" for m in children(cur, "mark")):
                 # "its plan to withdraw", "dollars to stay": the owner, or the subject of the clause around the noun
                 owner = child(noun, "nmod:poss")
                 if owner is not None:
                     return owner
-                cur = noun.head if noun.head is not noun else None
+                cur = noun.head if noun.head.i != noun.i else None
                 seen += 1
                 continue
             return noun
-        if dep(cur) in ("obj", "obl", "nsubj", "nmod") and cur.pos_ in ("NOUN", "PROPN") and cur.head is not cur:
+        if dep(cur) in ("obj", "obl", "nsubj", "nmod") and cur.pos_ in ("NOUN", "PROPN") and cur.head.i != cur.i:
             cur = cur.head
             seen += 1
             continue
@@ -342,7 +342,7 @@ def split_clauses(span: Span) -> list[Span]:
     holds two claims; "they tried but failed" holds one.
     """
     doc = span.doc
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     if not roots:
         return [span]
     root = roots[0]
@@ -350,11 +350,16 @@ def split_clauses(span: Span) -> list[Span]:
     for c in root.children:
         if dep(c) not in ("conj", "parataxis") or c.i <= root.i or not (span.start <= c.i < span.end):
             continue
-        if dep(c) == "parataxis" and not any(
-            t.text in (",", ";", ":", "\u2014") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1]
-        ):
+        # a clause after a comma or semicolon is a claim of its own; one after a dash or colon elaborates
+        if dep(c) == "parataxis" and not any(t.text in (",", ";") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1]):
             continue
         if child(c, "nsubj", "nsubj:pass", "expl", "csubj") is None:
+            continue
+        if (
+            dep(c) == "conj"
+            and not children(c, "cc")
+            and not any(t.text in (",", ";") for t in doc[c.left_edge.i - 1 : c.left_edge.i + 1])
+        ):
             continue
         first = min([c.left_edge.i] + [x.i for x in children(c, "cc")])
         cuts.append(first)
