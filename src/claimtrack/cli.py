@@ -214,76 +214,51 @@ def ingest(
       claimtrack ingest seeds/
       curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
     """
-    from claimtrack.ingest import expand_paths, extract, read_source
+    from claimtrack.ingest import ingest_inputs
 
     if not articles:
         if sys.stdin.isatty():
             raise click.UsageError("Give ARTICLES (files, folders, or - for standard input).")
         articles = ("-",)
     options = {"published": published, "outlet": outlet, "author": author, "title": title, "url": url}
-    st = Store(store)
-    known = st.article_ids()
-    failures = 0
-    added_articles = added_claims = skipped = 0
+
+    def load() -> object:
+        from claimtrack.pipeline import load_nlp
+
+        return load_nlp(model)
+
+    counts = {"stored": 0, "known": 0, "failed": 0}
     new_claims: list[Claim] = []
-    nlp = None
-    for label, path, problem in expand_paths(articles):
-        if problem is not None:
-            error(str(problem))
-            failures += 1
-            continue
-        try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-            source = read_source(
-                label if path is not None else "-", data, path=path, options=options, encoding=encoding
-            )
-        except InputError as exc:
-            error(str(exc))
-            failures += 1
-            continue
-        except OSError as exc:
-            error(f"{label}: cannot read: {exc.strerror or exc}.")
-            failures += 1
-            continue
-        for notice in source.notices:
+    for outcome in ingest_inputs(
+        articles,
+        Store(store),
+        options=options,
+        encoding=encoding,
+        force=force,
+        load=load,
+        read_stdin=sys.stdin.buffer.read,
+    ):
+        counts[outcome.status] += 1
+        for notice in outcome.notices:
             warn(notice)
-        from claimtrack.models import article_id
-
-        aid = article_id(source.text)
-        if aid in known and not force:
-            info(f"{label}: already in the store (article {aid}); use --force to extract it again.")
-            skipped += 1
-            continue
-        if nlp is None:
-            from claimtrack.pipeline import load_nlp
-
-            nlp = load_nlp(model)
-        try:
-            article, claims = extract(source, nlp)
-        except Exception as exc:  # a bug on one article must not cost the others
-            if _debug():
-                traceback.print_exc()
-            error(
-                f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
-                "stored for this article. Run with --debug for the traceback and report it."
-            )
-            failures += 1
-            continue
-        st.add(article, claims, replace=aid in known)
-        known.add(aid)
-        added_articles += 1
-        added_claims += len(claims)
-        new_claims.extend(claims)
-        info(f"{label}: {len(claims)} claims (article {aid})")
+        if outcome.status == "failed":
+            error(outcome.message or outcome.label)
+        elif outcome.status == "known":
+            info(outcome.message or outcome.label)
+        else:
+            assert outcome.article is not None
+            new_claims.extend(outcome.claims)
+            info(f"{outcome.label}: {len(outcome.claims)} claims (article {outcome.article.id})")
+    stored = counts["stored"]
     info(
-        f"ingested {added_articles} article{'s' if added_articles != 1 else ''}, {added_claims} claims"
-        + (f"; {skipped} already stored" if skipped else "")
-        + (f"; {failures} failed" if failures else "")
+        f"ingested {stored} article{'s' if stored != 1 else ''}, {len(new_claims)} claims"
+        + (f"; {counts['known']} already stored" if counts["known"] else "")
+        + (f"; {counts['failed']} failed" if counts["failed"] else "")
         + f" -> {store}"
     )
     if format_:
         emit(new_claims, format_, _claim_columns())
-    if failures:
+    if counts["failed"]:
         sys.exit(1)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,6 +23,9 @@ from dateutil import parser as dateparser
 
 from claimtrack.errors import InputError
 from claimtrack.models import Article, ArticleRef, Claim, article_id
+from claimtrack.store import Store
+
+log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 META_FIELDS = ("published", "outlet", "author", "title", "url")
@@ -321,3 +325,84 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return article, claims
+
+
+# --------------------------------------------------------------------------- the ingest job
+
+
+@dataclass
+class Outcome:
+    """What happened to one input: claims stored, skipped as known, or an error to report."""
+
+    label: str
+    status: str  # "stored", "known" or "failed"
+    article: Article | None = None
+    claims: list[Claim] = field(default_factory=list)
+    message: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def ingest_inputs(
+    paths: tuple[str, ...],
+    store: Store,
+    *,
+    options: dict[str, str | None],
+    encoding: str | None = None,
+    force: bool = False,
+    load: Callable[[], object],
+    read_stdin: Callable[[], bytes],
+) -> Iterator[Outcome]:
+    """Read, extract and store each input in turn; a bad input never stops the others.
+
+    Args:
+        paths: files, folders, or "-" for standard input.
+        store: where the claims go.
+        options: metadata from the command line (wins over the files' own).
+        encoding: read the files in this encoding instead of guessing.
+        force: extract again articles the store already has.
+        load: returns the NLP pipeline; called once, and only if an article needs it.
+        read_stdin: returns standard input's bytes.
+    """
+    known = store.article_ids()
+    nlp = None
+    for label, path, problem in expand_paths(paths):
+        if problem is not None:
+            yield Outcome(label, "failed", message=str(problem))
+            continue
+        try:
+            data = read_stdin() if path is None else path.read_bytes()
+            source = read_source(label, data, path=path, options=options, encoding=encoding)
+        except InputError as exc:
+            yield Outcome(label, "failed", message=str(exc))
+            continue
+        except OSError as exc:
+            yield Outcome(label, "failed", message=f"{label}: cannot read: {exc.strerror or exc}.")
+            continue
+        aid = article_id(source.text)
+        if aid in known and not force:
+            yield Outcome(
+                label,
+                "known",
+                notices=source.notices,
+                message=f"{label}: already in the store (article {aid}); use --force to extract it again.",
+            )
+            continue
+        if nlp is None:
+            nlp = load()
+        try:
+            article, claims = extract(source, nlp)
+        except Exception as exc:  # a bug on one article must not cost the others
+            log.debug("extraction failed on %s", label, exc_info=True)
+            yield Outcome(
+                label,
+                "failed",
+                notices=source.notices,
+                message=(
+                    f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                    "stored for this article. Run with --debug for the traceback and report it."
+                ),
+            )
+            continue
+        store.add(article, claims, replace=aid in known)
+        known.add(aid)
+        yield Outcome(label, "stored", article=article, claims=claims, notices=source.notices)
