@@ -61,11 +61,18 @@ def main() -> None:
     print(f"whole claim extractor (1 core): {full:,.0f} words/s, {n_claims} claims")
 
     if args.big:
-        body = "\n\n".join(texts)
-        big = (body + "\n\n") * (10_000_000 // (len(body) + 2) + 1)
+        # every paragraph made unique (repeated paragraphs would be dropped as page furniture)
+        paras = [p for r in rows for p in (r.get("text") or "").split("\n\n") if p.strip()]
+        out, size, n = [], 0, 0
+        while size < 10_000_000:
+            para = f"({n // len(paras)}) {paras[n % len(paras)]}"
+            out.append(para)
+            size += len(para) + 2
+            n += 1
+        big = "\n\n".join(out)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "big.txt"
-            path.write_text(big[:10_000_000], encoding="utf-8")
+            path.write_text(big, encoding="utf-8")
             t0 = time.perf_counter()
             proc = subprocess.run(
                 [sys.executable, "-m", "claimtrack", "ingest", str(path), "--store", str(Path(tmp) / "claims.jsonl")],

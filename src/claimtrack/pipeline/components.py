@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
@@ -21,14 +21,29 @@ from claimtrack.pipeline.syntax import split_clauses, trim
 
 
 class ParagraphSplitter:
-    """A line break ends a sentence: headlines, bylines and paragraphs never run into each other."""
+    """A line break ends a sentence, so headlines, bylines and paragraphs never run into each other;
+    and a line with no sentence-final punctuation inside (a headline) is one sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if not tok.is_space and prev.is_space and "\n" in prev.text:
-                tok.is_sent_start = True
+        line: list[Token] = []
+        for tok in doc:
+            if tok.is_space and "\n" in tok.text:
+                self._close(line)
+                line = []
+                continue
+            line.append(tok)
+        self._close(line)
         return doc
+
+    @staticmethod
+    def _close(line: list[Token]) -> None:
+        words = [t for t in line if not t.is_space]
+        if not words:
+            return
+        words[0].is_sent_start = True
+        if len(words) <= 30 and not any(t.text in (".", "!", "?", ";") for t in words[:-1]):
+            for t in words[1:]:
+                t.is_sent_start = False
 
 
 class QuoteFinder:

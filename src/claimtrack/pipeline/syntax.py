@@ -111,7 +111,7 @@ def subject(token: Token) -> Token | None:
         subj = child(cur, "nsubj", "nsubj:pass", "csubj")
         if subj is not None and not (subj.lower_ == "that" and dep(cur) == "ccomp"):
             return subj
-        if dep(cur) in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
+        if dep(cur) in ("xcomp", "conj", "advcl", "ccomp", "obl") and cur.head.i != cur.i:
             if dep(cur) == "ccomp" and cur.head.lemma_ not in ("help", "make", "let"):
                 return None
             cur = cur.head
