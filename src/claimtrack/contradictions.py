@@ -18,11 +18,13 @@ take no part.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import islice
+from operator import attrgetter
 
 from claimtrack.dates import bounds, days_between
 from claimtrack.models import (
@@ -34,6 +36,7 @@ from claimtrack.models import (
     SpeakerRecord,
     short_hash,
 )
+from claimtrack.store import paused_gc
 
 AnyClaim = Claim | ClaimView
 
@@ -45,7 +48,7 @@ SECOND_HAND = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"}
 ANY_HEDGE = WEAK_HEDGES | SECOND_HAND
 
 
-MAX_EVIDENCE = 50
+MAX_EVIDENCE = 20
 """At most this many later claims are listed in one record (all are counted)."""
 QUOTED_EVIDENCE = 3
 """The earliest later claims are quoted in full in ``evidence``."""
@@ -60,6 +63,7 @@ class Item:
     role: str
     key: tuple[str | None, str | None]  # (place, object): None matches anything
     polarity: bool
+    order: tuple[int, str]  # (start, claim id): the order within a block
 
 
 def _date(claim: AnyClaim) -> str | None:
@@ -98,6 +102,11 @@ def _role(claim: AnyClaim) -> str | None:
     return None
 
 
+def takes_part(claim: AnyClaim) -> bool:
+    """Whether a claim can be one side of a contradiction (the rest need not even be kept in memory)."""
+    return _role(claim) is not None and _date(claim) is not None
+
+
 def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
     """Claims that can take part, by (subject, predicate class), in date order."""
     blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -113,10 +122,10 @@ def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
         assert p is not None and p.subject
         key = (p.place, p.object.lower() if p.object else None)
         blocks[(p.subject.lower(), p.predicate)].append(
-            Item(claim, when, lo.toordinal(), hi.toordinal(), role, key, p.polarity)
+            Item(claim, when, lo.toordinal(), hi.toordinal(), role, key, p.polarity, (lo.toordinal(), claim.id))
         )
     for items in blocks.values():
-        items.sort(key=lambda it: (it.start, it.end, it.claim.id))
+        items.sort(key=attrgetter("order"))
     return blocks
 
 
@@ -151,16 +160,17 @@ class _Index:
                 parts.append(items[i : min(j, i + MAX_EVIDENCE)])
         if len(parts) == 1:
             return parts[0], total
-        first = sorted(chain.from_iterable(parts), key=lambda it: (it.start, it.claim.id))[:MAX_EVIDENCE]
-        return first, total
+        # a lazy k-way merge touches only the earliest MAX_EVIDENCE items, however many groups match
+        return list(islice(heapq.merge(*parts, key=attrgetter("order")), MAX_EVIDENCE)), total
 
 
 def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """All contradictions among ``claims``, most confident first."""
     out: list[Contradiction] = []
-    for items in _blocks(claims).values():
-        out.extend(_in_block(items))
-    out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
+    with paused_gc():
+        for items in _blocks(claims).values():
+            out.extend(_in_block(items))
+        out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
     return out
 
 
@@ -199,62 +209,63 @@ def _in_block(items: Sequence[Item]) -> list[Contradiction]:
 
 
 def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction:
-    pa = a.claim.proposition
+    earlier = a.claim
+    pa = earlier.proposition
     assert pa is not None
+    later_claims = [b.claim for b in later]
     score = 0.5
     reasons = [f"+0.50 same actor ({pa.subject}) and predicate class ({pa.predicate}), opposite polarity"]
-    pairs = [_compatible(pa, b.claim.proposition)[1] for b in later[:QUOTED_EVIDENCE]]  # type: ignore[arg-type]
+    pairs = [_compatible(pa, c.proposition)[1] for c in later_claims[:QUOTED_EVIDENCE]]  # type: ignore[arg-type]
     for delta, why in max(pairs, key=lambda rs: sum(d for d, _ in rs)):
         score += delta
         reasons.append(f"{delta:+.2f} {why}")
-    sources = {(b.claim.speaker.name, b.claim.article.id) for b in later}
-    if len(sources) > 1:
-        delta = min(0.15, 0.05 * (len(sources) - 1))
+    speakers = [c.speaker.name for c in later_claims]
+    articles = [c.article.id for c in later_claims]
+    n_sources = len(set(zip(speakers, articles, strict=True)))
+    if n_sources > 1:
+        delta = min(0.15, 0.05 * (n_sources - 1))
         score += delta
-        reasons.append(f"{delta:+.2f} {len(sources)} independent reports")
-    if a.claim.hedge in WEAK_HEDGES:
+        reasons.append(f"{delta:+.2f} {n_sources} independent reports")
+    if earlier.hedge in WEAK_HEDGES:
         score -= 0.1
-        reasons.append(f"-0.10 the earlier claim is hedged ({a.claim.hedge})")
-    if all(b.claim.hedge in ANY_HEDGE for b in later):
+        reasons.append(f"-0.10 the earlier claim is hedged ({earlier.hedge})")
+    if all(c.hedge in ANY_HEDGE for c in later_claims):
         score -= 0.1
         reasons.append("-0.10 every later claim is hedged")
-    if (
-        type_ == "reversal"
-        and all(b.claim.speaker.name == a.claim.speaker.name for b in later)
-        and a.claim.speaker.kind != "author"
-    ):
+    name = earlier.speaker.name
+    if type_ == "reversal" and earlier.speaker.kind != "author" and all(s == name for s in speakers):
         score += 0.1
         reasons.append("+0.10 the same source states both positions")
-    if type_ != "conflicting_reports":
+    if type_ != "conflicting_reports" and earlier.kind == "intention":
         gap = days_between(a.date, later[0].date)
-        if a.claim.kind == "intention" and gap > STALE_INTENTION_DAYS:
+        if gap > STALE_INTENTION_DAYS:
             score -= 0.15
             reasons.append(f"-0.15 the intention is {gap // 365} years older than the evidence")
-    if type_ != "reversal" and any(b.claim.article.id == a.claim.article.id for b in later):
+    if type_ != "reversal" and earlier.article.id in articles:
         score -= 0.05
         reasons.append("-0.05 both sides come from one article")
-    score = round(min(0.99, max(0.05, score)), 2)
-    later_ids = [b.claim.id for b in later]
+    later_ids = [c.id for c in later_claims]
+    dates = sorted({b.date for b in later})
     # validating a dict runs in pydantic's core: faster than building the models field by field
     return Contradiction.model_validate(
-        dict(
-            id=short_hash(type_, a.claim.id, *later_ids),
-            type=type_,  # type: ignore[arg-type]
-            earlier=a.claim.id,
-            later=later_ids,
-            later_count=total,
-            proposition=pa,
-            confidence=score,
-            reasons=reasons,
-            explanation=explain(type_, a.claim, [b.claim for b in later], total),
-            earlier_speaker=a.claim.speaker.name,
-            earlier_date=a.date,
-            later_dates=sorted({b.date for b in later}),
-            evidence=[
+        {
+            "id": short_hash(type_, earlier.id, *later_ids),
+            "type": type_,
+            "earlier": earlier.id,
+            "later": later_ids,
+            "later_count": total,
+            "proposition": pa,
+            "confidence": round(min(0.99, max(0.05, score)), 2),
+            "reasons": reasons,
+            "explanation": explain(type_, earlier, later_claims, total, dates),
+            "earlier_speaker": name,
+            "earlier_date": a.date,
+            "later_dates": dates,
+            "evidence": [
                 {"claim": b.claim.id, "speaker": b.claim.speaker.name, "date": b.date, "text": b.claim.text}
                 for b in later[:QUOTED_EVIDENCE]
             ],
-        )
+        }
     )
 
 
@@ -290,8 +301,17 @@ def _tail(p: Proposition) -> str:
     return out
 
 
+def _name(name: str) -> str:
+    """Speakers as a sentence can carry them: "(author of x.txt)" reads "the author of x.txt"."""
+    return "the " + name[1:-1] if name.startswith("(author of ") and name.endswith(")") else name
+
+
+def _when(date: str) -> str:
+    return f"on {date}" if len(date) == 10 else f"in {date}"
+
+
 def _who(claims: list[AnyClaim], limit: int = 3) -> str:
-    names = list(dict.fromkeys(c.speaker.name for c in claims))
+    names = list(dict.fromkeys(_name(c.speaker.name) for c in claims))
     shown = ", ".join(names[:limit])
     return shown + (", ..." if len(names) > limit else "")
 
@@ -303,7 +323,9 @@ def _span(dates: list[str]) -> str:
     return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
 
 
-def explain(type_: str, earlier: AnyClaim, later: list[AnyClaim], total: int | None = None) -> str:
+def explain(
+    type_: str, earlier: AnyClaim, later: list[AnyClaim], total: int | None = None, dates: list[str] | None = None
+) -> str:
     """One sentence a reader can check against the claims."""
     p = earlier.proposition
     assert p is not None
@@ -311,26 +333,28 @@ def explain(type_: str, earlier: AnyClaim, later: list[AnyClaim], total: int | N
     verb = p.predicate
     not_ = "" if p.polarity else " not"
     e_date = _date(earlier) or "an unknown date"
-    l_dates = _span([d for c in later if (d := _date(c))])
+    l_dates = _span(dates if dates is not None else [d for c in later if (d := _date(c))])
     n = total or len(later)
     if type_ == "prediction_contradicted":
         said = "predicted" if earlier.kind == "prediction" else "said"
         opposite = "is" if not p.polarity else "is not"
         return (
-            f"{earlier.speaker.name} ({e_date}) {said} {subj} would{not_} {verb}{_tail(p)}; "
-            f"{n} report{'s' if n > 1 else ''} from {l_dates} say {subj} {opposite} {_ing(verb)} ({_who(later)})."
+            f"{_name(earlier.speaker.name)} ({e_date}) {said} {subj} would{not_} {verb}{_tail(p)}; "
+            f"{n} report{'s' if n > 1 else ''} from {l_dates} say{'s' if n == 1 else ''} {subj} {opposite} "
+            f"{_ing(verb)} ({_who(later)})."
         )
     if type_ == "reversal":
         lp = later[0].proposition
         assert lp is not None
         later_not = "" if lp.polarity else " not"
         return (
-            f"{subj} reversed course: in {e_date} it would{not_} {verb}{_tail(p)} ({earlier.speaker.name}); "
-            f"in {l_dates} it would{later_not} {verb} ({_who(later)})."
+            f"{subj} reversed course: {_when(e_date)} it would{not_} {verb}{_tail(p)} "
+            f"({_name(earlier.speaker.name)}); {_when(l_dates) if ' to ' not in l_dates else 'from ' + l_dates} "
+            f"it would{later_not} {verb} ({_who(later)})."
         )
     is_, is_not = ("is", "is not") if p.polarity else ("is not", "is")
     return (
-        f"Reports disagree on whether {subj} is {_ing(verb)}{_tail(p)}: {earlier.speaker.name} ({e_date}) says "
+        f"Reports disagree on whether {subj} is {_ing(verb)}{_tail(p)}: {_name(earlier.speaker.name)} ({e_date}) says "
         f"it {is_}; {_who(later)} ({l_dates}) say{'s' if n == 1 else ''} it {is_not}."
     )
 

@@ -33,8 +33,11 @@ def resolve_format(format_: str, out: TextIO | None = None) -> str:
     return "table" if stream.isatty() else "jsonl"
 
 
-def _dump(record: BaseModel | dict) -> dict:
-    return record.model_dump(mode="json") if isinstance(record, BaseModel) else record
+def _json(record: BaseModel | dict) -> str:
+    """One compact JSON object, UTF-8 as is, keys in the model's order (nulls included)."""
+    if isinstance(record, BaseModel):
+        return record.model_dump_json()
+    return json.dumps(record, ensure_ascii=False)
 
 
 def emit(
@@ -51,14 +54,16 @@ def emit(
     n = 0
     if fmt == "jsonl":
         for record in records:
-            stream.write(json.dumps(_dump(record), ensure_ascii=False) + "\n")
-            stream.flush()
+            stream.write(_json(record) + "\n")
             n += 1
+            if n % 100 == 0:
+                stream.flush()  # a reader at the other end of a pipe sees records as they come
+        stream.flush()
     elif fmt == "json":
         # streamed, not list()-ed: a large store never sits in memory twice
         stream.write("[")
         for record in records:
-            stream.write(("\n  " if n == 0 else ",\n  ") + json.dumps(_dump(record), ensure_ascii=False))
+            stream.write(("\n  " if n == 0 else ",\n  ") + _json(record))
             n += 1
         stream.write("\n]\n" if n else "]\n")
         stream.flush()

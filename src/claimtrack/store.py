@@ -8,10 +8,12 @@ and ``os.replace``, so the store is never left half-written.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -121,6 +123,23 @@ def _article_id(obj: dict) -> str | None:
     return obj.get("id")
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while building many small records.
+
+    Records hold no reference cycles; without this, CPython's collector walks
+    every record built so far again and again, and reading 200,000 claims takes
+    more than twice as long as reading 100,000.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_records(path: Path, model: type[M]) -> Iterator[M]:
     if not path.exists():
         return
@@ -128,36 +147,33 @@ def _read_records(path: Path, model: type[M]) -> Iterator[M]:
         fh = path.open("rb")
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the store: {exc.strerror or exc}.") from exc
-    with fh:
-        data = fh.read()
-    lines = data.split(b"\n")
-    torn = bool(lines and lines[-1].strip())  # the file does not end with a newline
-    last = len(lines)
-    for lineno, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            record = model.model_validate_json(raw)
-        except ValidationError as exc:
-            if torn and lineno == last:
-                warn(
-                    f"{path}:{lineno}: the last line is incomplete (a write was interrupted); "
-                    "it is ignored and will be removed by the next ingest."
-                )
-                return
-            if any(e["type"] == "json_invalid" for e in exc.errors()):
+    with fh, paused_gc():
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                record = model.model_validate_json(raw)
+            except ValidationError as exc:
+                if not raw.endswith(b"\n") and not fh.peek(1):
+                    # the file ends in the middle of a line: a write was interrupted
+                    warn(
+                        f"{path}:{lineno}: the last line is incomplete (a write was interrupted); "
+                        "it is ignored and will be removed by the next ingest."
+                    )
+                    return
+                if any(e["type"] == "json_invalid" for e in exc.errors()):
+                    raise StoreError(
+                        f"{path}:{lineno}: not valid JSON. Fix or delete that line; "
+                        "re-ingesting the articles rebuilds the store."
+                    ) from exc
+                raise StoreError(f"{path}:{lineno}: {format_validation_error(exc)}") from exc
+            version = getattr(record, "schema_version", SCHEMA_VERSION)
+            if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{path}:{lineno}: not valid JSON. Fix or delete that line; "
-                    "re-ingesting the articles rebuilds the store."
-                ) from exc
-            raise StoreError(f"{path}:{lineno}: {format_validation_error(exc)}") from exc
-        version = getattr(record, "schema_version", SCHEMA_VERSION)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{path}:{lineno}: written by a newer claimtrack (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}). Upgrade claimtrack."
-            )
-        yield record
+                    f"{path}:{lineno}: written by a newer claimtrack (schema {version}, this one reads "
+                    f"{SCHEMA_VERSION}). Upgrade claimtrack."
+                )
+            yield record
 
 
 def _repair_tail(path: Path) -> None:
