@@ -155,13 +155,12 @@ def cli(debug: bool) -> None:
 
 def _claim_columns() -> list[Column]:
     return [
-        Column("id", lambda c: c.id),
-        Column("date", lambda c: c.time or c.article.published),
-        Column("speaker", lambda c: c.speaker.name, max_width=24),
-        Column("kind", lambda c: c.kind),
-        Column("cue", lambda c: c.cue.text if c.cue else ""),
-        Column("claim", lambda c: shorten(c.text, 80), max_width=80),
-        Column("proposition", lambda c: _prop(c.proposition), max_width=36),
+        Column("id", lambda c: c.id[:8], max_width=8),
+        Column("date", lambda c: c.time or c.article.published, max_width=10),
+        Column("speaker", lambda c: c.speaker.name, max_width=22),
+        Column("kind", lambda c: c.kind, max_width=10),
+        Column("claim", lambda c: shorten(c.text, 160), ratio=3),
+        Column("proposition", lambda c: _prop(c.proposition), ratio=1),
     ]
 
 
@@ -249,10 +248,11 @@ def ingest(
         else:
             assert outcome.article is not None
             new_claims.extend(outcome.claims)
-            info(f"{outcome.label}: {len(outcome.claims)} claims (article {outcome.article.id})")
-    stored = counts["stored"]
+            n = len(outcome.claims)
+            info(f"{outcome.label}: {n} claim{'' if n == 1 else 's'} (article {outcome.article.id})")
+    stored, found = counts["stored"], len(new_claims)
     info(
-        f"ingested {stored} article{'s' if stored != 1 else ''}, {len(new_claims)} claims"
+        f"ingested {stored} article{'s' if stored != 1 else ''}, {found} claim{'' if found == 1 else 's'}"
         + (f"; {counts['known']} already stored" if counts["known"] else "")
         + (f"; {counts['failed']} failed" if counts["failed"] else "")
         + f" -> {store}"
@@ -359,8 +359,8 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
         ("claim", f"{claim.id}  [{claim.span.start}:{claim.span.end}]"),
         (
             "article",
-            f"{a.title or a.path or a.id}  ({a.path}, {a.published or 'date unknown'}"
-            + (f", {a.outlet}" if a.outlet else "")
+            f"{a.path or a.id}  ("
+            + ", ".join(x for x in (a.published or "date unknown", a.outlet, a.title) if x)
             + ")",
         ),
         (
@@ -392,13 +392,12 @@ def articles(store: Path, format_: str | None) -> None:
     if not st.exists():
         raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH.")
     cols = [
-        Column("id", lambda a: a.id),
-        Column("published", lambda a: a.published),
-        Column("claims", lambda a: a.claims, justify="right"),
-        Column("outlet", lambda a: a.outlet, max_width=20),
-        Column("author", lambda a: a.author, max_width=22),
-        Column("title", lambda a: shorten(a.title, 60), max_width=60),
-        Column("path", lambda a: a.path, max_width=40),
+        Column("id", lambda a: a.id[:8], max_width=8),
+        Column("published", lambda a: a.published, max_width=10),
+        Column("claims", lambda a: a.claims, justify="right", max_width=6),
+        Column("path", lambda a: a.path, ratio=1),
+        Column("author / outlet", lambda a: " / ".join(x for x in (a.author, a.outlet) if x), ratio=1),
+        Column("title", lambda a: shorten(a.title, 80), ratio=2),
     ]
     emit(st.articles(), format_ or "auto", cols, title="articles")
 
@@ -456,10 +455,10 @@ def contradictions(
         min_confidence=min_confidence,
     )
     cols = [
-        Column("id", lambda r: r.id[:8]),
-        Column("type", lambda r: r.type.replace("_", " ")),
-        Column("conf.", lambda r: f"{r.confidence:.2f}", justify="right"),
-        Column("explanation", lambda r: r.explanation, max_width=100),
+        Column("id", lambda r: r.id[:8], max_width=8),
+        Column("type", lambda r: r.type.replace("_", " "), max_width=13),
+        Column("conf.", lambda r: f"{r.confidence:.2f}", justify="right", max_width=5),
+        Column("explanation", lambda r: r.explanation, ratio=1),
     ]
     emit(found, format_ or "auto", cols, title="contradictions")
 
@@ -488,14 +487,13 @@ def predictions(
     keep = {c.id for c in ClaimFilter(speaker=speaker, about=about)(all_claims)}
     rows = (p for p in preds if p.claim in keep and (not status or p.status in status))
     cols = [
-        Column("claim", lambda p: p.claim),
-        Column("date", lambda p: p.date),
-        Column("speaker", lambda p: p.speaker, max_width=24),
-        Column("kind", lambda p: p.kind),
-        Column("status", lambda p: p.status),
-        Column("evidence", lambda p: len(p.contradicted_by) + len(p.confirmed_by), justify="right"),
-        Column("claim text", lambda p: shorten(p.text, 70), max_width=70),
-        Column("proposition", lambda p: _prop(p.proposition), max_width=32),
+        Column("claim", lambda p: p.claim[:8], max_width=8),
+        Column("date", lambda p: p.date, max_width=10),
+        Column("speaker", lambda p: p.speaker, max_width=22),
+        Column("status", lambda p: p.status, max_width=12),
+        Column("by", lambda p: len(p.contradicted_by) + len(p.confirmed_by) or "", justify="right", max_width=3),
+        Column("prediction or intention", lambda p: shorten(p.text, 140), ratio=3),
+        Column("proposition", lambda p: _prop(p.proposition), ratio=1),
     ]
     emit(rows, format_ or "auto", cols, title="predictions and intentions")
 
@@ -516,15 +514,14 @@ def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:
     all_claims = _views(store)
     rows = speaker_records(all_claims, predictions(all_claims, find_contradictions(all_claims)))
     cols = [
-        Column("speaker", lambda r: r.speaker, max_width=34),
-        Column("kind", lambda r: r.kind),
-        Column("claims", lambda r: r.claims, justify="right"),
-        Column("predictions", lambda r: r.predictions, justify="right"),
-        Column("contradicted", lambda r: r.contradicted, justify="right"),
-        Column("confirmed", lambda r: r.confirmed, justify="right"),
-        Column("open", lambda r: r.open, justify="right"),
-        Column("articles", lambda r: r.articles, justify="right"),
-        Column("first", lambda r: r.first),
-        Column("last", lambda r: r.last),
+        Column("speaker", lambda r: r.speaker, ratio=1),
+        Column("kind", lambda r: r.kind, max_width=12),
+        Column("claims", lambda r: r.claims, justify="right", max_width=6),
+        Column("predicted", lambda r: r.predictions, justify="right", max_width=9),
+        Column("wrong", lambda r: r.contradicted, justify="right", max_width=5),
+        Column("right", lambda r: r.confirmed, justify="right", max_width=5),
+        Column("open", lambda r: r.open, justify="right", max_width=4),
+        Column("first", lambda r: r.first, max_width=10),
+        Column("last", lambda r: r.last, max_width=10),
     ]
     emit((r for r in rows if not kind or r.kind in kind), format_ or "auto", cols, title="speakers")

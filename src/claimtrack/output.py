@@ -24,6 +24,8 @@ class Column:
     get: Callable[[Any], object]
     max_width: int | None = None
     justify: str = "left"
+    ratio: int | None = None
+    """Share of the spare width (the long text column takes it)."""
 
 
 def resolve_format(format_: str, out: TextIO | None = None) -> str:
@@ -73,7 +75,14 @@ def emit(
 
         table = Table(title=title, show_lines=False, header_style="bold", expand=False)
         for col in columns:
-            table.add_column(col.header, max_width=col.max_width, overflow="fold", justify=col.justify)  # type: ignore[arg-type]
+            table.add_column(
+                col.header,
+                max_width=col.max_width,
+                overflow="fold",
+                justify=col.justify,  # type: ignore[arg-type]
+                ratio=col.ratio,
+                no_wrap=col.max_width is not None and col.max_width <= 12,
+            )
         for record in records:
             table.add_row(*("" if (v := col.get(record)) is None else str(v) for col in columns))
             n += 1
