@@ -303,13 +303,16 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
         url=meta.get("url"),
     )
     pieces = list(chunks(masked))
-    docs = []
-    for i, (_, piece) in enumerate(pieces):
-        doc = nlp.make_doc(piece)  # type: ignore[attr-defined]
-        doc.user_data["claimtrack_first_piece"] = i == 0
-        docs.append(doc)
+
+    def docs() -> Iterator[object]:
+        # made one at a time, so that a long article never holds all its parsed pieces at once
+        for i, (_, piece) in enumerate(pieces):
+            doc = nlp.make_doc(piece)  # type: ignore[attr-defined]
+            doc.user_data["claimtrack_first_piece"] = i == 0
+            yield doc
+
     claims: list[Claim] = []
-    for (offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=8), strict=True):  # type: ignore[attr-defined]
+    for (offset, _), doc in zip(pieces, nlp.pipe(docs(), batch_size=1), strict=True):  # type: ignore[attr-defined]
         claims.extend(claims_from_doc(doc, ref, text=text, offset=offset))
     article = Article(
         id=art_id,
