@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -79,9 +80,11 @@ def main() -> None:
                 capture_output=True,
                 text=True,
             )
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
             print(
-                f"10 MB article: exit {proc.returncode} in {time.perf_counter() - t0:.0f} s; "
-                f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}"
+                f"10 MB article: exit {proc.returncode} in {time.perf_counter() - t0:.0f} s, "
+                f"peak {peak:,.0f} MB; {last}"
             )
 
 

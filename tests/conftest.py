@@ -98,3 +98,10 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def run(runner: CliRunner, store: Path, *args: str) -> list[dict]:
+    """Invoke a command on ``store`` with --format jsonl; it must succeed; its records."""
+    result = runner.invoke(cli, [*args, "--store", str(store), "--format", "jsonl"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return jsonl(result.stdout)

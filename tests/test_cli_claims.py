@@ -8,13 +8,7 @@ from click.testing import CliRunner
 
 from claimtrack.cli import cli
 
-from .conftest import jsonl
-
-
-def run(runner: CliRunner, store: Path, *args: str) -> list[dict]:
-    result = runner.invoke(cli, [*args, "--store", str(store), "--format", "jsonl"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return jsonl(result.stdout)
+from .conftest import jsonl, run
 
 
 def test_claims_jsonl_has_a_stable_key_set(runner: CliRunner, seed_store: Path) -> None:

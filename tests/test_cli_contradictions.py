@@ -7,13 +7,7 @@ from click.testing import CliRunner
 
 from claimtrack.cli import cli
 
-from .conftest import jsonl
-
-
-def run(runner: CliRunner, store: Path, *args: str) -> list[dict]:
-    result = runner.invoke(cli, [*args, "--store", str(store), "--format", "jsonl"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return jsonl(result.stdout)
+from .conftest import run
 
 
 def test_seed_contradictions(runner: CliRunner, seed_store: Path) -> None:
