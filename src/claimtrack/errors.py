@@ -24,9 +24,5 @@ class ModelNotInstalled(ClaimtrackError):
     """Raised when the spaCy pipeline asked for cannot be loaded."""
 
 
-class PipelineError(ClaimtrackError):
-    """Raised when the NLP pipeline fails on an article."""
-
-
 class NotFound(ClaimtrackError):
     """Raised when a record asked for by id is not in the store."""

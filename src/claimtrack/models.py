@@ -137,11 +137,6 @@ class Claim(Record):
     time_text: str | None = None
     proposition: Proposition | None = None
 
-    @property
-    def effective_date(self) -> str | None:
-        """The time the claim is about, else the article's publication date."""
-        return self.time or self.article.published
-
 
 class View(BaseModel):
     """A read-only subset of a stored record: unknown fields are skipped, not refused."""

@@ -574,12 +574,15 @@ def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         name = trim(doc[sent.start : colon.i])
         rest = trim(doc[colon.i + 1 : sent.end])
-        if not (
-            1 <= len(name) <= 6
-            and any(t.pos_ == "PROPN" for t in name)
-            and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP") for t in name)
+        if not (1 <= len(name) <= 6 and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "ADP") for t in name)):
+            continue
+        # a name: a proper noun, or capitalised words past the start of the line ("Hacker Guccifer: ...")
+        if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > sent.start) for t in name) and not (
+            len(name) == 1 and name[0].text[:1].isupper()
         ):
             continue
+        if name.text.lower().rstrip("'s ") in LABELS:
+            continue  # "Update:", "Editor's note:", "Answer:" label the text, nobody says it
         if len([t for t in rest if not t.is_punct]) < 3 or any(t.i in taken for t in rest):
             continue
         cue = doc[colon.i : colon.i + 1]

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
-
-SUBJ = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
-CLAUSE = {"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:relcl", "csubj", "conj"}
-PUNCT_EDGE = set(" \t\n,;:-\u2013\u2014")
+from spacy.tokens import Span, Token
 
 
 def dep(token: Token) -> str:
@@ -181,14 +177,6 @@ def is_finite_verb(token: Token) -> bool:
     if "Fin" in forms:
         return True
     return any(dep(c) in ("aux", "aux:pass", "cop") for c in token.children)
-
-
-def has_clause_verb(span: Span) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and (is_finite_verb(t) or dep(t) == "ROOT".lower()) for t in span)
-
-
-def sentence_of(doc: Doc, token: Token) -> Span:
-    return token.sent
 
 
 HONORIFICS = frozenset(
