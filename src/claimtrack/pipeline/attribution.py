@@ -132,10 +132,29 @@ def _verb_group(tok: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+NOUN_CONTENT_CASES = frozenset({"of", "on", "about", "for", "against", "over"})
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose statement it is: "Russia's declaration", "a call by the UN"."""
+    owner = child(noun, "nmod:poss")
+    if owner is not None and owner.pos_ != "PRON" or owner is not None and owner.lower_ in ("his", "her", "their"):
+        return owner
+    return next(
+        (c for c in children(noun, "nmod") if any(x.lower_ in ("by", "from") for x in children(c, "case"))), None
+    )
+
+
 def _noun_content(noun: Token) -> Token | None:
+    """What a nominal cue introduces: a that-clause, or, when it has an owner, what it is about."""
     for c in noun.children:
         if dep(c) in ("acl", "ccomp") and any(m.lower_ == "that" for m in children(c, "mark")):
             return c
+    if _noun_owner(noun) is not None:
+        # "Trump's call for a ban on Muslims", "the minister's comments on the deal"
+        for c in children(noun, "nmod", "acl"):
+            if c.i > noun.i and any(x.lower_ in NOUN_CONTENT_CASES for x in children(c, "case", "mark")):
+                return c
     return None
 
 
@@ -170,10 +189,9 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
         content_tok = _noun_content(head)
         if content_tok is None:
             return None
-        owner = child(head, "nmod:poss") or next(
-            (c for c in children(head, "nmod") if any(x.lower_ in ("by", "from") for x in children(c, "case"))), None
-        )
-        return Attribution([subtree_span(content_tok)], cue, cls, _source_span(owner, cue, [subtree_span(content_tok)]))
+        owner = _noun_owner(head)
+        span = subtree_span(content_tok)
+        return Attribution([span], cue, cls, _source_span(owner, cue, [span]), quoted=_is_quoted(span, quotes))
     content, quoted = _verb_content(doc, head, cue, quotes, cls)
     if not content:
         return None
