@@ -97,3 +97,21 @@ def test_page_furniture_gives_no_claims(nlp) -> None:  # type: ignore[no-untyped
     )
     claims = claims_of(nlp, text)
     assert claims and all("exports" not in c.text and "email" not in c.text for c in claims)
+
+
+def test_a_denial_turns_the_content_around(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "Iran denied that its forces were leaving Syria."), "leaving")
+    assert (c.proposition.subject, c.proposition.predicate, c.proposition.polarity) == ("Iran", "withdraw", False)
+    c = one(claims_of(nlp, "Officials did not say that Iranian forces were leaving Syria."), "leaving")
+    assert c.proposition.polarity is False
+
+
+def test_a_view_with_should_is_an_opinion_a_statement_with_should_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    view = one(claims_of(nlp, "Smith believes the army should leave the city."), "leave")
+    said = one(claims_of(nlp, "Smith said the army should leave the city."), "leave")
+    assert (view.kind, said.kind) == ("opinion", "demand")
+
+
+def test_names_are_kept_whole_in_propositions(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "England captain Jonny Wilkinson will leave the club next year."), "leave")
+    assert c.proposition.subject and c.proposition.subject.endswith("Jonny Wilkinson")

@@ -209,6 +209,9 @@ def read_claim(
         return Reading(None, True, None, None, None)
     if rhetorical:
         flip = not flip
+    cue = span._.ct_cue
+    if cue is not None and _denies(cue.root):
+        flip = not flip  # "X does not believe that ...", "X denied that ..."
     success_low = bool(_SUCCESS_LOW.search(text))
     success_high = bool(_SUCCESS_HIGH.search(text))
     if success_low:
@@ -299,6 +302,18 @@ def _rhetorical(scope: Span) -> Token | None:
     return None
 
 
+DENYING_CUES = frozenset({"deny", "reject", "dismiss", "dispute", "doubt", "refute", "contest"})
+
+
+def _denies(cue: Token) -> bool:
+    """A cue that says the content is not so: negated ("did not say"), or a verb of denial."""
+    if cue.lemma_.lower() in DENYING_CUES:
+        return True
+    return cue.pos_ in ("VERB", "AUX") and any(
+        c.lower_ in ("not", "n't", "never") for c in cue.children if dep(c) in ("advmod", "neg")
+    )
+
+
 def _hedge(span: Span) -> str | None:
     table = hedges()
     for tok in span:
@@ -321,6 +336,8 @@ def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tupl
     # headlines drop auxiliaries, and a parser may take their verbs for nouns: "Iran Heads For the Exits"
     if pattern.noun != nominal and not (title and nominal and not pattern.noun and len(words) > 1):
         return False, None
+    if not pattern.noun and not nominal and tok.pos_ not in ("VERB", "AUX"):
+        return False, None  # "full-back", "back home": not the verb "back"
     causee: Token | None = None
     rest = list(words[1:])
     pos = tok.i + 1
@@ -567,7 +584,10 @@ def _phrase_text(tok: Token) -> str:
     ]
     if not toks:
         return tok.text
-    span = doc[toks[0].i : min(toks[-1].i + 1, tok.i + 1 if tok.i >= toks[0].i else toks[-1].i + 1)]
+    end = tok.i + 1
+    while end < len(doc) and dep(doc[end]) in ("flat", "flat:name", "compound") and doc[end].head.i == tok.i:
+        end += 1  # "Jonny Wilkinson", not "Jonny"
+    span = doc[toks[0].i : min(toks[-1].i + 1, end if tok.i >= toks[0].i else toks[-1].i + 1)]
     while len(span) > 1 and dep(span[0]) in ("case", "mark", "cc"):
         span = span[1:]
     return span.text
@@ -738,7 +758,8 @@ def _kind(
     if _CORRELATIVE.search(text) or (root_aux & OPINION_AUX and cue_class == "author"):
         return "opinion"
     if root_aux & OPINION_AUX:
-        return "demand"
+        # "X said Iran should leave" asks for something; "X believes Iran should leave" is a view
+        return "opinion" if cue_class in ("cognition", "evaluation") else "demand"
     if cue_class == "intention":
         return "intention"
     if rhetorical or cue_class == "prediction":
