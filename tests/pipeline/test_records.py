@@ -115,3 +115,8 @@ def test_a_view_with_should_is_an_opinion_a_statement_with_should_a_demand(nlp) 
 def test_names_are_kept_whole_in_propositions(nlp) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, "England captain Jonny Wilkinson will leave the club next year."), "leave")
     assert c.proposition.subject and c.proposition.subject.endswith("Jonny Wilkinson")
+
+
+def test_things_do_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The rebel offensive threatens to sever the supply route.", author="Jane Doe"), "sever")
+    assert c.speaker.kind == "author"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
+from claimtrack.lexicon import country_of, nominal_cues, outlet_heads, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import (
     base_form,
     child,
@@ -196,6 +196,12 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
     if not content:
         return None
     source_tok = _source_token(head)
+    if (
+        cls in ("intention", "demand", "prediction", "cognition")
+        and source_tok is not None
+        and not _animate(source_tok)
+    ):
+        source_tok = None  # "the offensive threatens to sever this link": nobody is cited, the author says it
     att = Attribution(content, cue, cls, _source_span(source_tok, cue, content), quoted=quoted)
     if source_tok is not None and source_tok.lower_ in ("who", "whoever") and head.sent.text.rstrip().endswith("?"):
         att.rhetorical = True
@@ -540,6 +546,21 @@ def _source_token(head: Token) -> Token | None:
                 tok = doc[tok.i + 1]
             return tok
     return None
+
+
+def _animate(tok: Token) -> bool:
+    """Whether a subject can hold a view or an intention: people, groups, countries, not "the offensive"."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in word_set("person_roles.txt")
+        or lemma in word_set("anonymous_sources.txt")
+        or lemma in word_set("organizations.txt")
+        or lemma in outlet_heads()
+        or country_of(tok.text) is not None
+        or any(country_of(c.text) for c in tok.children if dep(c) in ("amod", "compound"))
+    )
 
 
 def _source_span(tok: Token | None, cue: Span, content: list[Span]) -> Span | None:
