@@ -230,6 +230,8 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         after = q.start >= cue.end and q.start - cue.end <= 6
         if after:
             between = doc[cue.end : q.start]
+            if any(t.text == ":" for t in between) and not any(t.text in (".", "!", "?") for t in between):
+                return [q], True  # "Cruz called them on it: “...”"
             colon = any(t.text in (":", ",") for t in between) or (len(between) == 0)
             if colon and all(
                 t.is_punct
@@ -318,6 +320,20 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         if prior:
             span = subtree_span(prior[0])
             return [span], _is_quoted(span, quotes)
+    # "the Post observed, Republicans now control ...": a clause after the comma
+    if cls in ("speech", "cognition", "prediction") and cue.end < sent.end and doc[cue.end].text in (",", ":"):
+        rest = trim(doc[cue.end + 1 : _sentence_end(sent)])
+        if (
+            len(rest) >= 3
+            and any(dep(t) in ("nsubj", "nsubj:pass") for t in rest)
+            and any(t.pos_ in ("VERB", "AUX") for t in rest)
+        ):
+            return [rest], _is_quoted(rest, quotes)
+    # "O'Malley's move was first reported by MSNBC": what was reported is the passive subject
+    passive = child(head, "nsubj:pass")
+    if passive is not None and cls == "speech" and passive.pos_ in ("NOUN", "PROPN"):
+        span = subtree_span(passive)
+        return [span], _is_quoted(span, quotes)
     # 6. a "that" clause the parser hung elsewhere: "said during the debate that ..."
     if cls in ("speech", "cognition", "prediction"):
         for tok in doc[cue.end : min(sent.end, cue.end + 12)]:
