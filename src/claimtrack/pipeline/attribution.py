@@ -95,7 +95,7 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
                     c.lower_ in ("for", "on", "upon") for c in children(tok, "obl") for c in c.children
                 ):
                     cls = "demand"
-                elif lemma == "call" and child(tok, "obj") is not None and child(tok, "xcomp") is not None:
+                elif lemma == "call" and _names_something(tok):
                     cls = "evaluation"  # "called the show a disgrace"
                 else:
                     continue
@@ -111,6 +111,17 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
             span._.ct_cue_class = nouns[lemma]
             cues.append(span)
     return cues
+
+
+def _names_something(verb: Token) -> bool:
+    """"called the show a disgrace", "calling him a “talented guy”", "called Trump “crazy”"."""
+    obj = child(verb, "obj")
+    if obj is None:
+        return False
+    if child(verb, "xcomp") is not None or child(verb, "iobj") is not None:
+        return True
+    after = [c for c in obj.children if c.i > obj.i and c.pos_ in ("ADJ", "NOUN") and dep(c) in ("amod", "appos")]
+    return bool(after) or (obj.right_edge.i + 1 < len(verb.doc) and verb.doc[obj.right_edge.i + 1].is_quote)
 
 
 def _verb_group(tok: Token) -> Span:
@@ -195,7 +206,7 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
     content, quoted = _verb_content(doc, head, cue, quotes, cls)
     if not content:
         return None
-    source_tok = _source_token(head)
+    source_tok = None if cls == "evidential" else _source_token(head)
     if (
         cls in ("intention", "demand", "prediction", "cognition")
         and source_tok is not None
@@ -249,6 +260,13 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             # content before the cue ("Iran will stay, he said")
             return [span], _is_quoted(span, quotes)
         return [span], _is_quoted(span, quotes)
+    if cls == "evidential":
+        # "Iran appears to be distancing itself": how things look; the subject and the clause are the content
+        xcomp = child(head, "xcomp")
+        subj = child(head, "nsubj")
+        if xcomp is not None and xcomp.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ != "it":
+            return [subtree_span(subj), subtree_span(xcomp)], False
+        return [], False
     if cls in ("intention", "demand", "prediction", "cognition"):
         xcomp = child(head, "xcomp")
         if xcomp is not None:
