@@ -101,8 +101,21 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
                     continue
             if lemma == "add" and child(tok, "obj") is not None and child(tok, "ccomp") is None:
                 continue
+            if cls == "question" and child(tok, "xcomp") is not None:
+                cls = "demand"  # "asked Congress to act" asks for something; "asked whether" is a question
             span = _verb_group(tok)
             span._.ct_cue_class = cls
+            cues.append(span)
+        elif (
+            tok.lemma_.lower() == "make"
+            and any(
+                c.lower_ in ("clear", "plain", "known") and dep(c) in ("xcomp", "obj", "advmod", "amod")
+                for c in tok.children
+            )
+            and child(tok, "ccomp", "xcomp") is not None
+        ):
+            span = _verb_group(tok)  # "made clear that ..."
+            span._.ct_cue_class = "speech"
             cues.append(span)
         elif tok.pos_ in ("NOUN",) and lemma in nouns and lemma not in FRAME_NOUNS:
             if _noun_content(tok) is None:
@@ -114,7 +127,7 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
 
 
 def _names_something(verb: Token) -> bool:
-    """"called the show a disgrace", "calling him a “talented guy”", "called Trump “crazy”"."""
+    """ "called the show a disgrace", "calling him a “talented guy”", "called Trump “crazy”"."""
     obj = child(verb, "obj")
     if obj is None:
         return False
@@ -186,6 +199,7 @@ def find_attributions(doc: Doc, quotes: list[Span], cues: list[Span]) -> list[At
         out.append(att)
     out = _drop_overlaps(out)
     out += _colon_headlines(doc, out)
+    out += _headline_cues(doc, out)
     out += _continuations(doc, quotes, out, used_quotes)
     _attach_via(doc, out)
     return sorted(out, key=lambda a: a.content[0].start)
@@ -224,6 +238,7 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     sent = head.sent
     # 1. a quotation right before ("...,” said X) or right after (X wrote: “...”)
     subj_tokens = {t.i for s_ in _subjects(head) for t in s_.subtree}
+    closed_before: Span | None = None
     for q in quotes:
         before = q.end <= cue.start and cue.start - q.end <= 12 and q.start >= sent.start - 200
         gap = doc[q.end : cue.start] if before else None
@@ -238,6 +253,8 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             # “..., ” said X — but not a quotation that closed its sentence, or one across a paragraph break
             if not inner.endswith(".") and "\n" not in gap.text:
                 return [q], True
+            if "\n" not in gap.text:
+                closed_before = q  # “... missing.” Trump said. — used if the cue has nothing else
         after = q.start >= cue.end and q.start - cue.end <= 6
         if after:
             between = doc[cue.end : q.start]
@@ -340,13 +357,13 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
             return [span], _is_quoted(span, quotes)
     # "the Post observed, Republicans now control ...": a clause after the comma
     if cls in ("speech", "cognition", "prediction") and cue.end < sent.end and doc[cue.end].text in (",", ":"):
-        rest = trim(doc[cue.end + 1 : _sentence_end(sent)])
+        tail = trim(doc[cue.end + 1 : _sentence_end(sent)])
         if (
-            len(rest) >= 3
-            and any(dep(t) in ("nsubj", "nsubj:pass") for t in rest)
-            and any(t.pos_ in ("VERB", "AUX") for t in rest)
+            len(tail) >= 3
+            and any(dep(t) in ("nsubj", "nsubj:pass") for t in tail)
+            and any(t.pos_ in ("VERB", "AUX") for t in tail)
         ):
-            return [rest], _is_quoted(rest, quotes)
+            return [tail], _is_quoted(tail, quotes)
     # "O'Malley's move was first reported by MSNBC": what was reported is the passive subject
     passive = child(head, "nsubj:pass")
     if passive is not None and cls == "speech" and passive.pos_ in ("NOUN", "PROPN"):
@@ -388,6 +405,8 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
                     return [span], _is_quoted(span, quotes)
             elif len(words) >= 2 and not all(t.pos_ == "PRON" or t.is_stop for t in words):
                 return [span], _is_quoted(span, quotes)
+    if closed_before is not None and not any(dep(c) in ("obj", "ccomp", "xcomp") for c in head.children):
+        return [closed_before], True
     return [], False
 
 
@@ -660,6 +679,29 @@ def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         cue = doc[colon.i : colon.i + 1]
         out.append(Attribution([rest], cue, "speech", name, quoted=rest[0].is_quote if len(rest) else False))
+    return out
+
+
+def _headline_cues(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """ "Clinton Says Russians Hacked DNC": in a title-case headline the verb may be read as a name."""
+    verbs = reporting_verbs()
+    taken = {t.i for a in atts for p in a.content for t in p} | {t.i for a in atts if a.cue is not None for t in a.cue}
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_space or t.is_punct)]
+        if not (4 <= len(words) <= 20) or sent.text.rstrip().endswith((".", "?")):
+            continue
+        if sum(w.text[:1].isupper() for w in words) < 0.7 * len(words) or any(t.i in taken for t in sent):
+            continue
+        for w in words[1:-1]:
+            base = w.lower_[:-1] if w.lower_.endswith("s") else w.lower_
+            if w.pos_ in ("PROPN", "NOUN") and verbs.get(base) in ("speech", "demand", "prediction", "evaluation"):
+                source = trim(doc[sent.start : w.i])
+                content = trim(doc[w.i + 1 : sent.end])
+                if len(source) and len(content) >= 2:
+                    cue = doc[w.i : w.i + 1]
+                    out.append(Attribution([content], cue, verbs[base], source, title=True))
+                break
     return out
 
 
