@@ -58,3 +58,21 @@ def test_tables(runner: CliRunner, seed_store: Path, command: str) -> None:
 def test_min_confidence_out_of_range(runner: CliRunner, seed_store: Path) -> None:
     result = runner.invoke(cli, ["contradictions", "--store", str(seed_store), "--min-confidence", "2"])
     assert result.exit_code == 2
+
+
+def test_an_intention_denied_then_an_event(runner: CliRunner, tmp_path: Path) -> None:
+    """Articles written for this test, not the seeds: a 2021 denial of plans, 2022 reports of the act."""
+    from .conftest import FIXTURES
+
+    store = tmp_path / "claims.jsonl"
+    result = runner.invoke(
+        cli, ["ingest", str(FIXTURES / "articles" / "ukraine"), "--store", str(store)], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    (rec,) = run(runner, store, "contradictions")
+    assert rec["type"] == "prediction_contradicted"
+    assert rec["earlier_speaker"] == "Dmitry Peskov" and rec["earlier_date"] == "2021-12-10"
+    assert (rec["proposition"]["subject"], rec["proposition"]["predicate"]) == ("Russia", "attack")
+    assert rec["later_dates"] == ["2022-02-24"]
+    # the US did send troops later, but "would not send" is not in the lexicon: no claim of a contradiction
+    assert all(r["proposition"]["subject"] != "United States" for r in run(runner, store, "contradictions"))

@@ -120,3 +120,16 @@ def test_names_are_kept_whole_in_propositions(nlp) -> None:  # type: ignore[no-u
 def test_things_do_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, "The rebel offensive threatens to sever the supply route.", author="Jane Doe"), "sever")
     assert c.speaker.kind == "author"
+
+
+def test_a_trailing_cue_owns_the_clause_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian forces invaded Ukraine on Thursday, Ukrainian officials said, as explosions were heard in Kyiv."
+    c = one(claims_of(nlp, text), "invaded")
+    assert c.speaker.name == "Ukrainian officials" and c.kind == "event"
+    assert (c.proposition.subject, c.proposition.predicate, c.proposition.polarity) == ("Russia", "attack", True)
+
+
+def test_a_speaker_speaking_of_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Explosions were heard in Kyiv. The United States said it would not send troops to Ukraine."
+    c = one(claims_of(nlp, text), "send troops")
+    assert c.proposition.subject == "United States" and c.kind == "intention"

@@ -132,6 +132,7 @@ class Reader:
             context.blocked = {t.i for t in source} if source is not None else set()
             context.cue = span._.ct_cue
             context.speaker_is_actor = bool(speaker and speaker["kind"] in ("person", "organization"))
+            context.speaker = speaker["name"] if speaker else None
             reading = read_claim(
                 span,
                 cue_class=span._.ct_cue_class or "author",

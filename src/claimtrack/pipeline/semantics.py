@@ -521,13 +521,14 @@ class DocContext:
         self.doc = doc
         self.blocked: set[int] = set()
         self.cue: Span | None = None
+        self.speaker: str | None = None
         self.speaker_is_actor = False
         self.actors: list[tuple[int, str]] = []
         self.places: list[tuple[int, str]] = []
         self.countries: list[tuple[int, str]] = []
         for tok in doc:
             if tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and tok.text[:1].isupper():
-                c = country_of(_np(tok) if tok.pos_ == "PROPN" else tok.text)
+                c = country_of(_np(tok) if tok.pos_ == "PROPN" else tok.text) or country_of(core_np(tok).text)
                 if c:
                     self.countries.append((tok.i, c))
 
@@ -596,6 +597,9 @@ def _phrase_text(tok: Token) -> str:
 def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = None) -> str:
     """A canonical actor name for the noun phrase headed by ``tok``."""
     low = tok.lower_
+    if low in ("it", "they", "we") and context is not None and context.speaker_is_actor and context.speaker:
+        if context.cue is not None and tok.i > context.cue.end:
+            return context.speaker  # "The United States said it would ...": the speaker speaks of itself
     if low in ("it", "its", "they", "their", "them", "itself") and context is not None:
         prior = context.last_country(tok.i)
         if prior:
