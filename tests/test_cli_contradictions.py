@@ -76,3 +76,28 @@ def test_an_intention_denied_then_an_event(runner: CliRunner, tmp_path: Path) ->
     assert rec["later_dates"] == ["2022-02-24"]
     # the US did send troops later, but "would not send" is not in the lexicon: no claim of a contradiction
     assert all(r["proposition"]["subject"] != "United States" for r in run(runner, store, "contradictions"))
+
+
+def test_sources_disagreeing_the_same_week(runner: CliRunner, tmp_path: Path) -> None:
+    from .conftest import FIXTURES
+
+    store = tmp_path / "claims.jsonl"
+    runner.invoke(
+        cli, ["ingest", str(FIXTURES / "articles" / "conflict"), "--store", str(store)], catch_exceptions=False
+    )
+    (rec,) = run(runner, store, "contradictions")
+    assert rec["type"] == "conflicting_reports"
+    assert (rec["proposition"]["subject"], rec["proposition"]["place"]) == ("Israel", "Khan Younis")
+    assert "yes according to army" in rec["explanation"] and "no according to Hamas officials" in rec["explanation"]
+
+
+def test_a_decision_reversed_with_its_target(runner: CliRunner, tmp_path: Path) -> None:
+    from .conftest import FIXTURES
+
+    store = tmp_path / "claims.jsonl"
+    runner.invoke(
+        cli, ["ingest", str(FIXTURES / "articles" / "sanctions"), "--store", str(store)], catch_exceptions=False
+    )
+    (rec,) = run(runner, store, "contradictions")
+    assert rec["type"] == "reversal" and rec["proposition"]["object"] == "Venezuela"
+    assert rec["later_dates"] == ["2023-10-13"]  # "last week" in an article of 2023-10-20

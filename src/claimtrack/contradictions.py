@@ -352,10 +352,11 @@ def explain(
             f"({_name(earlier.speaker.name)}); {_when(l_dates) if ' to ' not in l_dates else 'from ' + l_dates} "
             f"it would{later_not} {verb} ({_who(later)})."
         )
-    is_, is_not = ("is", "is not") if p.polarity else ("is not", "is")
+    yes, no = (_name(earlier.speaker.name), _who(later)) if p.polarity else (_who(later), _name(earlier.speaker.name))
+    yes_date, no_date = (e_date, l_dates) if p.polarity else (l_dates, e_date)
     return (
-        f"Reports disagree on whether {subj} is {_ing(verb)}{_tail(p)}: {_name(earlier.speaker.name)} ({e_date}) says "
-        f"it {is_}; {_who(later)} ({l_dates}) say{'s' if n == 1 else ''} it {is_not}."
+        f"Reports disagree on whether {subj} is {_ing(verb)}{_tail(p)}: yes according to {yes} ({yes_date}), "
+        f"no according to {no} ({no_date})."
     )
 
 

@@ -695,8 +695,25 @@ def _actor(
     return speaker if context.speaker_is_actor else None
 
 
+TARGET_CASES = frozenset({"on", "against", "with", "to", "for"})
+
+
 def _object(tok: Token, pattern: PredicatePattern | None) -> str | None:
     obj = child(tok, "obj")
+    if obj is not None and pattern is not None and pattern.objects:
+        # the object is part of the predicate ("lift sanctions", "sign a deal"): the target is what it is on
+        hosts = [obj, tok]
+        obj = next(
+            (
+                c
+                for h in hosts
+                for c in children(h, "nmod", "obl")
+                if c.i > tok.i and any(x.lower_ in TARGET_CASES for x in children(c, "case"))
+            ),
+            None,
+        )
+        if obj is None:
+            return None
     if obj is None and tok.pos_ == "NOUN":
         obj = next((c for c in children(tok, "nmod") if any(x.lower_ == "for" for x in children(c, "case"))), None)
     if obj is None or (pattern is not None and pattern.causative):
@@ -726,8 +743,8 @@ def _place(tok: Token, pattern: PredicatePattern | None, context: DocContext | N
         name = country_of(_np(c)) if c.pos_ == "PROPN" else None
         if name:
             return name
-        if c.pos_ == "PROPN" and c.ent_type_ in ("LOC", "") and c.text[:1].isupper():
-            return _np(c)
+        if c.pos_ == "PROPN" and c.ent_type_ != "ORG" and c.text[:1].isupper():
+            return re.sub(r"^(the|a|an)\s+", "", core_np(c).text, flags=re.I)
         if c.lemma_.lower() in ("country", "nation") and context is not None:
             # "the country": the last country named as a place, else the last one that is not the actor
             actor = subject(tok)
