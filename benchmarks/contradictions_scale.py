@@ -43,7 +43,8 @@ def generate(n: int, seed: int = 7) -> list[str]:
     """``n`` claims as JSON lines.
 
     Actors follow a Zipf-like law over a vocabulary that grows with the archive.
-    What actually happens is drawn once per (actor, predicate class, year); reports
+    What actually happens is a state per (actor, predicate class) that flips in one year
+    out of ten; reports
     agree with it nine times in ten, predictions about the next years come true
     six times in ten, so agreement is common and contradictions are not rare.
     """
@@ -55,13 +56,16 @@ def generate(n: int, seed: int = 7) -> list[str]:
     classes = sorted(predicate_classes())
     speakers = [(f"Speaker {i}", rng.choice(SPEAKER_KINDS)) for i in range(3000)]
     weights = [k[2] for k in KINDS]
-    truth: dict[tuple[str, str, int], bool] = {}
+    truth: dict[tuple[str, str], list[bool]] = {}
 
     def happens(subject: str, predicate: str, year: int) -> bool:
-        key = (subject, predicate, year)
-        if key not in truth:
-            truth[key] = rng.random() < 0.5
-        return truth[key]
+        # states of the world last: each year one in ten flips (a withdrawal, a new alliance)
+        years = truth.get((subject, predicate))
+        if years is None:
+            years = truth[(subject, predicate)] = [rng.random() < 0.5]
+            for _ in range(40):
+                years.append(years[-1] != (rng.random() < 0.1))
+        return years[year - 2005]
 
     lines = []
     n_articles = max(1, n // 20)
