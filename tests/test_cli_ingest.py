@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,12 @@ def test_a_model_that_cannot_be_loaded(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(cli, ["ingest", str(path), "--model", str(tmp_path / "no-model")])
     assert result.exit_code == 1
     assert "cannot load the spaCy pipeline" in result.stderr and "--model" in result.stderr
+
+
+def test_with_no_arguments_a_pipe_is_read(runner: CliRunner, store_env: Path) -> None:
+    result = runner.invoke(
+        cli, ["ingest", "--json"], input="Officials said the talks had failed.", catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout)  # --json: one array
+    assert claims and claims[0]["article"]["path"] == "-" and claims[0]["speaker"]["name"] == "Officials"
