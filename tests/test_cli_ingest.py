@@ -159,3 +159,24 @@ def test_with_no_arguments_a_pipe_is_read(runner: CliRunner, store_env: Path) ->
     assert result.exit_code == 0
     claims = json.loads(result.stdout)  # --json: one array
     assert claims and claims[0]["article"]["path"] == "-" and claims[0]["speaker"]["name"] == "Officials"
+
+
+@pytest.mark.parametrize("use_stdin", [False, True])
+def test_json_lines_of_articles(runner: CliRunner, store_env: Path, tmp_path: Path, use_stdin: bool) -> None:
+    lines = (
+        '{"text": "Officials said Iranian forces were leaving Syria.", "published": "2024-12-06", "outlet": "Wire"}\n'
+        '{"title": "no text here"}\n'
+        "not json\n"
+        '{"text": "The minister said the talks had failed.", "date": "2019-03-18"}\n'
+    )
+    path = tmp_path / "feed.jsonl"
+    path.write_text(lines, encoding="utf-8")
+    args = ["ingest", "-", "--input-format", "jsonl"] if use_stdin else ["ingest", str(path)]
+    result = runner.invoke(cli, args, input=lines if use_stdin else None)
+    assert result.exit_code == 1
+    label = "-" if use_stdin else str(path)
+    assert f'{label}:2: missing required field "text"' in result.stderr
+    assert f"{label}:3: not valid JSON" in result.stderr
+    stored = {c.article.path: c.article for c in Store(store_env).claims()}
+    assert set(stored) == {f"{label}:1", f"{label}:4"}
+    assert stored[f"{label}:1"].outlet == "Wire" and stored[f"{label}:4"].published == "2019-03-18"

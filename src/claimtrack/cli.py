@@ -181,6 +181,14 @@ def _prop(p: Any) -> str:
 @click.option("--title", help="The article's title.")
 @click.option("--url", help="The article's web address.")
 @click.option("--encoding", help="Read the files in this encoding (default: UTF-8, falling back to cp1252).")
+@click.option(
+    "--input-format",
+    type=click.Choice(("auto", "text", "jsonl")),
+    default="auto",
+    show_default=True,
+    help='text: a file is one article; jsonl: one article per line ({"text": ..., "published": ...}); '
+    "auto: JSON Lines for files ending in .jsonl.",
+)
 @click.option("--force", is_flag=True, help="Extract again articles already in the store.")
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
 @store_option
@@ -194,6 +202,7 @@ def ingest(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    input_format: str,
     force: bool,
     model: str | None,
     store: Path,
@@ -237,6 +246,7 @@ def ingest(
         force=force,
         load=load,
         read_stdin=sys.stdin.buffer.read,
+        input_format=input_format,
     ):
         counts[outcome.status] += 1
         for notice in outcome.notices:

@@ -28,6 +28,7 @@ from claimtrack.store import Store
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+INPUT_FORMATS = ("auto", "text", "jsonl")
 META_FIELDS = ("published", "outlet", "author", "title", "url")
 _META_ALIASES = {"date": "published", "source": "outlet", "publisher": "outlet", "byline": "author", "link": "url"}
 MANIFEST = "manifest.json"
@@ -345,6 +346,62 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
 
 
+def _sources(
+    paths: tuple[str, ...],
+    *,
+    options: dict[str, str | None],
+    encoding: str | None,
+    input_format: str,
+    read_stdin: Callable[[], bytes],
+) -> Iterator[Source | Outcome]:
+    """Each article to ingest, or the failure that stands in its place."""
+    for label, path, problem in expand_paths(paths):
+        if problem is not None:
+            yield Outcome(label, "failed", message=str(problem))
+            continue
+        try:
+            data = read_stdin() if path is None else path.read_bytes()
+        except OSError as exc:
+            yield Outcome(label, "failed", message=f"{label}: cannot read: {exc.strerror or exc}.")
+            continue
+        as_jsonl = input_format == "jsonl" or (input_format == "auto" and label.lower().endswith(".jsonl"))
+        try:
+            if as_jsonl:
+                yield from _jsonl_sources(label, data, options=options, encoding=encoding)
+            else:
+                yield read_source(label, data, path=path, options=options, encoding=encoding)
+        except InputError as exc:
+            yield Outcome(label, "failed", message=str(exc))
+
+
+def _jsonl_sources(
+    label: str, data: bytes, *, options: dict[str, str | None], encoding: str | None
+) -> Iterator[Source | Outcome]:
+    """Articles from JSON Lines: one object per line with "text" and, optionally, metadata fields."""
+    text, notices = decode(data, where=label, encoding=encoding)
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{label}:{lineno}"
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+                raise InputError(
+                    f'{where}: missing required field "text". Each line must be an object like '
+                    '{"text": "...", "published": "2024-12-06"}; use --input-format text to read the file '
+                    "as one article."
+                )
+            meta = _clean_meta({k: v for k, v in obj.items() if k != "text"}, where=where)
+        except json.JSONDecodeError as exc:
+            yield Outcome(where, "failed", message=f"{where}: not valid JSON ({exc.msg}).")
+            continue
+        except InputError as exc:
+            yield Outcome(where, "failed", message=str(exc))
+            continue
+        meta.update({k: v for k, v in options.items() if v is not None})
+        yield Source(label=where, text=obj["text"], meta=meta, notices=notices if lineno == 1 else [])
+
+
 def ingest_inputs(
     paths: tuple[str, ...],
     store: Store,
@@ -354,6 +411,7 @@ def ingest_inputs(
     force: bool = False,
     load: Callable[[], object],
     read_stdin: Callable[[], bytes],
+    input_format: str = "auto",
 ) -> Iterator[Outcome]:
     """Read, extract and store each input in turn; a bad input never stops the others.
 
@@ -365,22 +423,16 @@ def ingest_inputs(
         force: extract again articles the store already has.
         load: returns the NLP pipeline; called once, and only if an article needs it.
         read_stdin: returns standard input's bytes.
+        input_format: "text" (one article per file), "jsonl" (one per line), or "auto"
+            (JSON Lines for files ending in .jsonl, text otherwise).
     """
     known = store.article_ids()
     nlp = None
-    for label, path, problem in expand_paths(paths):
-        if problem is not None:
-            yield Outcome(label, "failed", message=str(problem))
+    for item in _sources(paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin):
+        if isinstance(item, Outcome):
+            yield item
             continue
-        try:
-            data = read_stdin() if path is None else path.read_bytes()
-            source = read_source(label, data, path=path, options=options, encoding=encoding)
-        except InputError as exc:
-            yield Outcome(label, "failed", message=str(exc))
-            continue
-        except OSError as exc:
-            yield Outcome(label, "failed", message=f"{label}: cannot read: {exc.strerror or exc}.")
-            continue
+        source, label = item, item.label
         aid = article_id(source.text)
         if aid in known and not force:
             yield Outcome(
