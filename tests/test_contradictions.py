@@ -188,3 +188,20 @@ def test_blocking_scales_by_proposition_not_pairs() -> None:
     claims += [claim("event", f"Actor{i}", "withdraw", True, "2019-01") for i in range(1000)]
     found = find_contradictions(claims)
     assert len(found) == 1000 and all(len(r.later) == 1 for r in found)
+
+
+def test_actors_that_change_with_the_article_take_no_part() -> None:
+    # "the government" or an unresolved "he" is someone else in every article
+    for subject in ("government", "he", "the club"):
+        pred = claim("prediction", subject, "withdraw", False, "2018-09")
+        event = claim("event", subject, "withdraw", True, "2024-12")
+        assert find_contradictions([pred, event]) == [], subject
+
+
+def test_classes_with_targets_need_both_targets_named() -> None:
+    raise_tax = claim("intention", "United Kingdom", "increase", True, "2004-10", obj="income tax", place=None)
+    cut_jobs = claim("event", "United Kingdom", "increase", False, "2005-01", obj="civil servants", place=None)
+    unnamed = claim("event", "United Kingdom", "increase", False, "2005-01", obj=None, place=None)
+    same = claim("event", "United Kingdom", "increase", False, "2005-02", obj="income tax", place=None)
+    found = find_contradictions([raise_tax, cut_jobs, unnamed, same])
+    assert [(r.earlier, r.later) for r in found] == [(raise_tax.id, [same.id])]

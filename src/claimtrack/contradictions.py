@@ -27,6 +27,7 @@ from itertools import islice
 from operator import attrgetter
 
 from claimtrack.dates import bounds, days_between
+from claimtrack.lexicon import country_of, target_classes
 from claimtrack.models import (
     Claim,
     ClaimView,
@@ -73,6 +74,8 @@ def _date(claim: AnyClaim) -> str | None:
 def _compatible(p: Proposition, q: Proposition) -> tuple[bool, list[tuple[float, str]]]:
     """Whether two propositions of one block speak of the same thing, with the reasons."""
     reasons: list[tuple[float, str]] = []
+    if p.predicate in target_classes() and not (p.object and q.object):
+        return False, []  # raising taxes is not cutting jobs: a class with targets needs both to be named
     if p.place and q.place:
         if p.place != q.place:
             return False, []
@@ -86,11 +89,24 @@ def _compatible(p: Proposition, q: Proposition) -> tuple[bool, list[tuple[float,
     return True, reasons
 
 
+def _named(actor: str) -> bool:
+    """An actor that means the same in every article: a country, a name ("Gordon Brown", "Hamas").
+
+    "the government" or "the club" differ from one article to the next, so they are never
+    compared across the store.
+    """
+    return actor[:1].isupper() or country_of(actor) is not None
+
+
 def _role(claim: AnyClaim) -> str | None:
     """How a claim may take part: as a forecast, a position of the actor, a report, or not at all."""
     p = claim.proposition
     if p is None or not p.lexical or not p.subject or claim.kind in ("demand", "opinion"):
         return None
+    if not _named(p.subject):
+        return None
+    if p.predicate in target_classes() and not p.object:
+        return None  # "support" with no one supported cannot be compared
     if p.modality in ("hypothetical", "demanded"):
         return None
     if claim.kind == "prediction":

@@ -133,3 +133,21 @@ def test_a_speaker_speaking_of_itself(nlp) -> None:  # type: ignore[no-untyped-d
     text = "Explosions were heard in Kyiv. The United States said it would not send troops to Ukraine."
     c = one(claims_of(nlp, text), "send troops")
     assert c.proposition.subject == "United States" and c.kind == "intention"
+
+
+def test_the_one_attacked_is_not_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "Iran was attacked by Israel on Monday."), "attacked")
+    assert (c.proposition.subject, c.proposition.predicate) == ("Israel", "attack")
+    c = one(claims_of(nlp, "Iran was attacked on Monday."), "attacked")
+    assert c.proposition.subject is None
+
+
+def test_who_is_expected_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The minister expected Russia to withdraw its troops from Syria."), "withdraw")
+    assert (c.proposition.subject, c.proposition.predicate) == ("Russia", "withdraw")
+
+
+def test_a_condition_is_a_hypothesis(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The budget will not contain the tax rises that Labour must introduce if it wins the election."
+    c = one(claims_of(nlp, text), "budget")
+    assert c.proposition is None or c.proposition.predicate != "win" or c.proposition.modality == "hypothetical"

@@ -133,6 +133,7 @@ class Reader:
             context.cue = span._.ct_cue
             context.speaker_is_actor = bool(speaker and speaker["kind"] in ("person", "organization"))
             context.speaker = speaker["name"] if speaker else None
+            context.quoted = bool(span._.ct_quoted)
             reading = read_claim(
                 span,
                 cue_class=span._.ct_cue_class or "author",

@@ -25,7 +25,11 @@ from claimtrack.lexicon import (
     weak_classes,
     word_set,
 )
-from claimtrack.pipeline.syntax import child, children, core_np, dep, subject
+from claimtrack.pipeline.syntax import child, children, core_np, dep, person_name, subject
+
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
+)
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_HEADS = frozenset(
@@ -44,6 +48,9 @@ NEGATING_HEADS = frozenset(
         "deny",
         "prevent",
         "block",
+        "veto",
+        "oppose",
+        "resist",
     }
 )
 INTENTION_HEADS = frozenset(
@@ -449,9 +456,11 @@ def _chain(tok: Token, stop: Token) -> list[Token]:
 def _negated(tok: Token, scope: Span) -> bool:
     flips = 0
     chain = _chain(tok, scope_root(scope)) if scope.start <= tok.i < scope.end else [tok]
-    for t in chain:
+    for n, t in enumerate(chain):
         if t.i < scope.start or t.i >= scope.end:
             break
+        if n and _clause_boundary(chain[n - 1]):
+            break  # "it will not contain what Labour needs if it wins": the "not" stays in its clause
         if any(
             c.lower_ in NEGATORS or c.lemma_.lower() in NEGATORS
             for c in t.children
@@ -467,8 +476,23 @@ def _negated(tok: Token, scope: Span) -> bool:
     return flips % 2 == 1
 
 
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "when", "should"})
+
+
+def _clause_boundary(tok: Token) -> bool:
+    """Whether negation and tense of the governing clause stop at ``tok``: relative and adverbial clauses."""
+    d = dep(tok)
+    if d in ("acl:relcl", "parataxis", "conj", "csubj", "nsubj", "nsubj:pass"):
+        return True
+    return d in ("advcl", "obl", "acl") and any(
+        m.lower_ in ADVERBIAL_MARKS | CONDITIONAL_MARKS for m in children(tok, "mark")
+    )
+
+
 def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str | None, context: DocContext) -> str:
     chain = _chain(tok, root)
+    if any(m.lower_ in ("if", "unless") for t in chain for m in children(t, "mark")):
+        return "hypothetical"  # "... if it wins the election"
     lemmas = {t.lemma_.lower() for t in chain}
     auxes = {c.lower_ for t in chain for c in t.children if dep(c) in ("aux", "aux:pass")}
     if cue_class == "demand" or lemmas & DEMAND_HEADS or auxes & OPINION_AUX:
@@ -523,6 +547,12 @@ class DocContext:
         self.cue: Span | None = None
         self.speaker: str | None = None
         self.speaker_is_actor = False
+        self.quoted = False
+        self.people: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                toks = person_name(ent) or list(ent)
+                self.people.append((ent.start, doc[toks[0].i : toks[-1].i + 1].text))
         self.actors: list[tuple[int, str]] = []
         self.places: list[tuple[int, str]] = []
         self.countries: list[tuple[int, str]] = []
@@ -554,8 +584,20 @@ class DocContext:
         found = [a for i, a in self.actors if i < before]
         return found[-1] if found else None
 
-    def last_country(self, before: int, *, not_: str | None = None) -> str | None:
-        found = [c for i, c in self.countries if i < before and c != not_]
+    def last_country(self, before: int, *, not_: str | None = None, near: Token | None = None) -> str | None:
+        """The last country named before a token; with ``near``, only in its sentence or the one before."""
+        floor = -1
+        if near is not None:
+            sent = near.sent
+            floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        found = [c for i, c in self.countries if floor <= i < before and c != not_]
+        return found[-1] if found else None
+
+    def last_person(self, tok: Token) -> str | None:
+        """The person last named in this sentence or the one before ("he" after "Amir Hatami")."""
+        sent = tok.sent
+        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        found = [name for i, name in self.people if floor <= i < tok.i]
         return found[-1] if found else None
 
 
@@ -594,16 +636,33 @@ def _phrase_text(tok: Token) -> str:
     return span.text
 
 
-def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = None) -> str:
-    """A canonical actor name for the noun phrase headed by ``tok``."""
+SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "it", "its", "they", "their", "he", "she", "his", "her"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+
+
+def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = None) -> str | None:
+    """A canonical actor name for the noun phrase headed by ``tok``, or None when it cannot be told.
+
+    Pronouns are resolved or given up: a "he" or a "we" must never become an actor of its own,
+    or every "he" in the archive would be one person.
+    """
     low = tok.lower_
-    if low in ("it", "they", "we") and context is not None and context.speaker_is_actor and context.speaker:
-        if context.cue is not None and tok.i > context.cue.end:
-            return context.speaker  # "The United States said it would ...": the speaker speaks of itself
-    if low in ("it", "its", "they", "their", "them", "itself") and context is not None:
-        prior = context.last_country(tok.i)
-        if prior:
-            return prior
+    if tok.pos_ == "PRON" or low in SELF_PRONOUNS | THING_PRONOUNS:
+        if context is None:
+            return None
+        if (
+            low in SELF_PRONOUNS
+            and context.speaker_is_actor
+            and context.speaker
+            and (context.cue is not None and tok.i > context.cue.end or context.quoted)
+        ):
+            return context.speaker  # "The United States said it would ...", "“We will stay,” said X"
+        if low in PERSON_PRONOUNS:
+            return context.last_person(tok)
+        if low in THING_PRONOUNS:
+            return context.last_country(tok.i, near=tok)
+        return None
     for cand in (core_np(tok).text, tok.text, _phrase(tok)):
         found = country_of(cand)
         if found:
@@ -615,7 +674,9 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
             return country_of(m.group(2)) or ""
     poss = child(tok, "nmod:poss")
     if poss is not None and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military"}:
-        return canonical(poss, context)
+        owner = canonical(poss, context)
+        if owner:
+            return owner
     for c in children(tok, "nmod"):
         if tok.lemma_.lower() in PERSONNEL and any(x.lower_ == "of" for x in children(c, "case")):
             got = country_of(_np(c)) if c.pos_ == "PROPN" else None
@@ -668,12 +729,24 @@ def _actor(
         for c in children(tok, "nmod"):
             if any(x.lower_ in ("of", "by") for x in children(c, "case")):
                 return canonical(c, context)
-        # "Iran's decision to head for the exits": the noun's owner
+        # "Iran completed its withdrawal", "X announced the pullout": the one who does it to the noun
         head = tok.head
-        if dep(tok) in ("obl", "obj") and head.pos_ == "VERB":
+        if dep(tok) == "obj" and head.pos_ == "VERB":
             subj = subject(head)
             if subj is not None:
                 return canonical(subj, context)
+        return None
+    passive = child(tok, "nsubj:pass")
+    if passive is not None or "Pass" in tok.morph.get("Voice", []) and subject(tok) is not None:
+        # "I am being attacked": who acts is the agent ("by X"), not the passive subject
+        agent = next(
+            (c for c in children(tok, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None
+        )
+        if agent is not None:
+            return canonical(agent, context)
+        moved = passive if passive is not None else subject(tok)
+        if pattern is not None and pattern.cls == "withdraw" and moved is not None:
+            return canonical(moved, context)  # "troops were withdrawn": those moved out
         return None
     subj = subject(tok)
     if subj is not None and subj.i in context.blocked:
@@ -684,8 +757,6 @@ def _actor(
         subj = subj.head.head
     if subj is not None and subj.lower_ not in ("it", "there") or subj is not None and context.last_country(subj.i):
         return canonical(subj, context)
-    if pattern is not None and child(tok, "nsubj:pass") is not None:
-        return canonical(child(tok, "nsubj:pass"), context)  # type: ignore[arg-type]
     cue = context.cue
     if cue is not None:
         # "The forces, reports say, have been moving": the parse may hang the actor on the cue
@@ -715,11 +786,14 @@ def _object(tok: Token, pattern: PredicatePattern | None) -> str | None:
         if obj is None:
             return None
     if obj is None and tok.pos_ == "NOUN":
-        obj = next((c for c in children(tok, "nmod") if any(x.lower_ == "for" for x in children(c, "case"))), None)
+        # "sanctions on Venezuela", "support for Assad", "an attack on Iran"
+        obj = next((c for c in children(tok, "nmod") if any(x.lower_ in TARGET_CASES for x in children(c, "case"))), None)
     if obj is None or (pattern is not None and pattern.causative):
         return None
     poss = child(obj, "nmod:poss")
     target = poss if poss is not None else obj
+    if target.pos_ == "PRON":
+        return None  # "help him": who "him" is is not known here
     return country_of(_np(target) if target.pos_ == "PROPN" else target.text) or _phrase(target)
 
 
@@ -829,7 +903,10 @@ def _time_text(span: Span, root: Token) -> str | None:
         if tok is None:
             continue
         head = tok.root.head
-        inside = span.start_char <= start < span.end_char
+        # inside the claim, an expression counts when it dates the claim's main verb, not a relative clause
+        inside = span.start_char <= start < span.end_char and (
+            head == root or head.head == root and head.pos_ != "VERB"
+        )
         in_cue = cue_zone is not None and cue_zone[0] <= start < cue_zone[1]
         attaches = (
             in_cue

@@ -107,6 +107,10 @@ def subject(token: Token) -> Token | None:
         subj = child(cur, "nsubj", "nsubj:pass", "csubj")
         if subj is not None and not (subj.lower_ == "that" and dep(cur) == "ccomp"):
             return subj
+        if dep(cur) == "xcomp" and cur.head.i != cur.i:
+            obj = child(cur.head, "obj", "iobj")
+            if obj is not None and obj.i < cur.i:
+                return obj  # "expected more companies to leave", "forced Iran to take measures"
         if dep(cur) in ("xcomp", "conj", "advcl", "ccomp", "obl") and cur.head.i != cur.i:
             if dep(cur) == "ccomp" and cur.head.lemma_ not in ("help", "make", "let"):
                 return None
