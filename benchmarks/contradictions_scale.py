@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimtrack.lexicon import _gazetteer, predicate_classes
+from claimtrack.lexicon import _gazetteer, predicate_classes, target_classes
 from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id, short_hash
 
 KINDS = [
@@ -54,6 +54,7 @@ def generate(n: int, seed: int = 7) -> list[str]:
     # 40 claims, after the countries, which stay the most frequent
     actors = countries + [f"Organization {k}" for k in range(n // 40)]
     classes = sorted(predicate_classes())
+    targets = target_classes()
     speakers = [(f"Speaker {i}", rng.choice(SPEAKER_KINDS)) for i in range(3000)]
     weights = [k[2] for k in KINDS]
     truth: dict[tuple[str, str], list[bool]] = {}
@@ -88,9 +89,12 @@ def generate(n: int, seed: int = 7) -> list[str]:
         name, skind = rng.choice(speakers)
         prop = None
         if rng.random() < 0.8:
+            # classes with targets ("support", "sanction") name what they are aimed at
+            target = actors[min(int(rng.paretovariate(0.8)) - 1, len(actors) - 1) * 11 % len(actors)]
             prop = Proposition(
                 subject=subject,
                 predicate=predicate,
+                object=target if predicate in targets else None,
                 place=rng.choice([None, *countries[:30]]),
                 polarity=polarity,
                 modality=modality,

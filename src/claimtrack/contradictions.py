@@ -146,24 +146,30 @@ def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
 
 
 class _Index:
-    """Items of one block, grouped by (place, object) and sorted by date, for range queries."""
+    """Items of one block, grouped by object and place and sorted by date, for range queries.
+
+    Objects must be equal (classes with targets always have one, the others never);
+    a place matches the same place, and a claim that names no place matches any.
+    """
 
     def __init__(self, items: Iterable[Item]) -> None:
-        groups: dict[tuple[str | None, str | None], list[Item]] = defaultdict(list)
+        groups: dict[str | None, dict[str | None, list[Item]]] = defaultdict(lambda: defaultdict(list))
         for it in items:
-            groups[it.key].append(it)
-        self.groups = {k: (v, [it.start for it in v]) for k, v in groups.items()}
-        self._cache: dict[tuple[str | None, str | None], list[tuple[list[Item], list[int]]]] = {}
+            place, obj = it.key
+            groups[obj][place].append(it)
+        self.groups = {
+            obj: {place: (v, [it.start for it in v]) for place, v in by_place.items()}
+            for obj, by_place in groups.items()
+        }
 
     def _matching(self, key: tuple[str | None, str | None]) -> list[tuple[list[Item], list[int]]]:
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = [
-                group
-                for k, group in self.groups.items()
-                if all(a is None or b is None or a == b for a, b in zip(key, k, strict=True))
-            ]
-        return found
+        place, obj = key
+        by_place = self.groups.get(obj)
+        if not by_place:
+            return []
+        if place is None:
+            return list(by_place.values())
+        return [g for g in (by_place.get(place), by_place.get(None)) if g is not None]
 
     def between(self, key: tuple[str | None, str | None], lo: int, hi: int | None = None) -> tuple[list[Item], int]:
         """Compatible items whose date starts in [lo, hi], the earliest MAX_EVIDENCE of them, and how many."""

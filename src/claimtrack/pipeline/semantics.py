@@ -787,7 +787,9 @@ def _object(tok: Token, pattern: PredicatePattern | None) -> str | None:
             return None
     if obj is None and tok.pos_ == "NOUN":
         # "sanctions on Venezuela", "support for Assad", "an attack on Iran"
-        obj = next((c for c in children(tok, "nmod") if any(x.lower_ in TARGET_CASES for x in children(c, "case"))), None)
+        obj = next(
+            (c for c in children(tok, "nmod") if any(x.lower_ in TARGET_CASES for x in children(c, "case"))), None
+        )
     if obj is None or (pattern is not None and pattern.causative):
         return None
     poss = child(obj, "nmod:poss")
