@@ -271,7 +271,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def extract(source: Source, nlp: object, *, published_default: str | None = None) -> tuple[Article, list[Claim]]:
+def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
     """Run the pipeline over one article and build its records.
 
     Furniture and front matter are blanked out (offsets unchanged) before the
@@ -297,7 +297,7 @@ def extract(source: Source, nlp: object, *, published_default: str | None = None
     ref = ArticleRef(
         id=art_id,
         path=source.label,
-        published=meta.get("published") or published_default,
+        published=meta.get("published"),
         outlet=meta.get("outlet"),
         author=meta.get("author"),
         title=title,

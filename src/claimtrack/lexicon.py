@@ -120,6 +120,15 @@ def predicate_patterns() -> tuple[PredicatePattern, ...]:
 
 
 @cache
+def patterns_by_head() -> dict[str, tuple[PredicatePattern, ...]]:
+    """Predicate patterns by their first word, longest first: built once, looked up per token."""
+    out: dict[str, list[PredicatePattern]] = {}
+    for p in predicate_patterns():
+        out.setdefault(p.words[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def predicate_classes() -> frozenset[str]:
     return frozenset(p.cls for p in predicate_patterns())
 

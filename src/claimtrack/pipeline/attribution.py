@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import country_of, nominal_cues, outlet_heads, reporting_verbs, word_set
+from claimtrack.lexicon import country_of, nominal_cues, outlet_heads, patterns_by_head, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import (
+    ADVERBIAL_MARKS,
     base_form,
     child,
     children,
@@ -52,7 +53,6 @@ FRAME_NOUNS = frozenset(
         "expectation",
     }
 )
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "DET"})
 REPORTED_ALSO = ("reported", "reports", "reporting")
 
@@ -280,10 +280,7 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
         comp = None
     if comp is not None:
         span = subtree_span(comp, exclude=_other_cues(comp))
-        if comp.i < head.i:
-            # content before the cue ("Iran will stay, he said")
-            return [span], _is_quoted(span, quotes)
-        return [span], _is_quoted(span, quotes)
+        return [span], _is_quoted(span, quotes)  # after the cue, or before it ("Iran will stay, he said")
     if cls == "evidential":
         # "Iran appears to be distancing itself": how things look; the subject and the clause are the content
         xcomp = child(head, "xcomp")
@@ -460,9 +457,6 @@ LABELS = frozenset(
         "tags",
         "topics",
     }
-)
-ADVERBIAL_MARKS = frozenset(
-    {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
 )
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
 TIME_WORDS = frozenset(
@@ -835,7 +829,9 @@ def author_claims(doc: Doc, atts: list[Attribution], title_end: int) -> list[Att
 
 def _headline_predicate(span: Span) -> bool:
     """Headlines drop auxiliaries and the parser may miss their verb: "Iran Heads For the Exits"."""
-    from claimtrack.lexicon import predicate_patterns
+    heads = patterns_by_head()
 
-    heads = {p.words[0] for p in predicate_patterns() if not p.noun}
-    return any(t.lemma_.lower() in heads or t.lower_.rstrip("s") in heads for t in span)
+    def verb_head(word: str) -> bool:
+        return any(not p.noun for p in heads.get(word, ()))
+
+    return any(verb_head(t.lemma_.lower()) or verb_head(t.lower_.rstrip("s")) for t in span)

@@ -19,17 +19,13 @@ from claimtrack.lexicon import (
     PredicatePattern,
     country_of,
     hedges,
-    predicate_patterns,
+    patterns_by_head,
     reporting_verbs,
     target_classes,
     weak_classes,
     word_set,
 )
-from claimtrack.pipeline.syntax import child, children, core_np, dep, person_name, subject
-
-ADVERBIAL_MARKS = frozenset(
-    {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
-)
+from claimtrack.pipeline.syntax import ADVERBIAL_MARKS, child, children, core_np, dep, person_name, strip_det, subject
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_HEADS = frozenset(
@@ -400,14 +396,11 @@ def _best_predicate(
     scope: Span, root: Token, title: bool = False
 ) -> tuple[Token, PredicatePattern, Token | None] | None:
     best: tuple[int, Token, PredicatePattern, Token | None] | None = None
-    patterns = predicate_patterns()
-    by_head: dict[str, list[PredicatePattern]] = {}
-    for p in patterns:
-        by_head.setdefault(p.words[0], []).append(p)
+    by_head = patterns_by_head()
     for tok in scope:
-        cands = by_head.get(tok.lemma_.lower(), []) or by_head.get(tok.lower_, [])
+        cands = by_head.get(tok.lemma_.lower(), ()) or by_head.get(tok.lower_, ())
         if title and not cands:
-            cands = by_head.get(tok.lower_.rstrip("s"), [])
+            cands = by_head.get(tok.lower_.rstrip("s"), ())
         for pattern in cands:
             ok, causee = _matches(tok, pattern, title)
             if not ok:
@@ -820,7 +813,7 @@ def _place(tok: Token, pattern: PredicatePattern | None, context: DocContext | N
         if name:
             return name
         if c.pos_ == "PROPN" and c.ent_type_ != "ORG" and c.text[:1].isupper():
-            return re.sub(r"^(the|a|an)\s+", "", core_np(c).text, flags=re.I)
+            return strip_det(core_np(c).text)
         if c.lemma_.lower() in ("country", "nation") and context is not None:
             # "the country": the last country named as a place, else the last one that is not the actor
             actor = subject(tok)

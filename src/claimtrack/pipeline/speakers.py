@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import country_of, is_outlet_name, outlet_heads, word_set
-from claimtrack.pipeline.syntax import HONORIFICS, core_np, dep, name_tokens, person_name
+from claimtrack.pipeline.syntax import HONORIFICS, core_np, dep, name_tokens, person_name, strip_det
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
@@ -26,8 +26,7 @@ def _head(span: Span) -> Token:
     return root
 
 
-def _strip_det(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+_strip_det = strip_det
 
 
 class SpeakerResolver:
@@ -54,7 +53,7 @@ class SpeakerResolver:
             if (
                 tok.pos_ == "PROPN"
                 and dep(tok) in ("nsubj", "appos", "nsubj:pass")
-                and not any(s <= tok.i < s + 40 and tok.i == i for i, _ in self.people for s in [i])
+                and tok.i not in {i for i, _ in self.people}
             ):
                 toks = name_tokens(tok)
                 if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
@@ -249,7 +248,7 @@ def _role(source: Span, name: list[Token]) -> str | None:
 
 def _clean_role(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    text = strip_det(text)
     return text
 
 

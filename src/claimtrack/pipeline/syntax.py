@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
+
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
+)
+"""Subordinators of adverbial clauses: such a clause is never what a cue reports, nor in its negation's scope."""
+_DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def strip_det(text: str) -> str:
+    """A phrase without its leading article: "the Iranian regime" -> "Iranian regime"."""
+    return _DETERMINER.sub("", text.strip())
 
 
 def dep(token: Token) -> str:
