@@ -120,7 +120,7 @@ def _role(claim: AnyClaim) -> str | None:
 
 def takes_part(claim: AnyClaim) -> bool:
     """Whether a claim can be one side of a contradiction (the rest need not even be kept in memory)."""
-    return _role(claim) is not None and _date(claim) is not None
+    return (_role(claim) is not None or bool(claim.events)) and _date(claim) is not None
 
 
 def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
@@ -188,10 +188,15 @@ class _Index:
 
 def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """All contradictions among ``claims``, most confident first."""
+    from claimtrack.conflicts import frame_contradictions
+
+    claims = claims if isinstance(claims, list) else list(claims)
     out: list[Contradiction] = []
     with paused_gc():
         for items in _blocks(claims).values():
             out.extend(_in_block(items))
+        covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
+        out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)
         out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
     return out
 

@@ -50,6 +50,27 @@ def hedges() -> dict[str, str]:
 
 
 @cache
+def event_words() -> dict[tuple[str, str], frozenset[str]]:
+    """(lemma, part of speech v/n/a) -> the event classes it belongs to (derived from WordNet 3.0)."""
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for line in _lines("event_classes.tsv"):
+        word, pos, classes = line.split("\t")
+        out[(word, pos)] = frozenset(classes.split(","))
+    return out
+
+
+@cache
+def antonyms() -> dict[str, frozenset[str]]:
+    """Lemma -> its WordNet 3.0 antonyms ("win" -> "lose"), both ways."""
+    pairs: dict[str, set[str]] = {}
+    for line in _lines("antonyms.tsv"):
+        a, b = line.split("\t")
+        pairs.setdefault(a, set()).add(b)
+        pairs.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@cache
 def outlet_heads() -> frozenset[str]:
     return frozenset(line[6:].strip().lower() for line in _lines("outlets.txt") if line.startswith("@head "))
 

@@ -117,6 +117,31 @@ class Proposition(Record):
     """True when the predicate class comes from the lexicon, False when it is the bare verb lemma."""
 
 
+class Event(Record):
+    """An event or state a claim speaks of, as the parse reads it ("forces have continued to fight in Misrata").
+
+    ``lemma`` is the trigger word ("fight", "cease-fire", "pull out"); ``start``/``end``
+    locate it in the article. ``negated`` is the claim's stance: it says the event is
+    not so (its own "not", "no sign that", or a denying cue). The event's class is looked up
+    when contradictions are sought, so that better tables need no new extraction.
+    """
+
+    lemma: str
+    pos: Literal["v", "n", "a"]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    negated: bool = False
+    modality: Modality = "actual"
+    subject: str | None = None
+    object: str | None = None
+    owner: str | None = None
+    places: list[str] = Field(default_factory=list)
+    count: int | None = None
+    time: PartialDate | None = None
+    """When the claim says this event happened ("killed on August 27"), if it says."""
+    time_text: str | None = None
+
+
 class Claim(Record):
     """An attributed claim: who claims what, through which cue, where in the text."""
 
@@ -136,6 +161,7 @@ class Claim(Record):
     time: PartialDate | None = None
     time_text: str | None = None
     proposition: Proposition | None = None
+    events: list[Event] = Field(default_factory=list)
 
 
 class View(BaseModel):
@@ -166,11 +192,13 @@ class ClaimView(View):
     id: str
     article: ArticleView
     text: str
+    sentence: SpanRef | None = None
     speaker: SpeakerView
     kind: ClaimKind
     hedge: str | None = None
     time: PartialDate | None = None
     proposition: Proposition | None = None
+    events: list[Event] = Field(default_factory=list)
 
 
 class Evidence(Record):

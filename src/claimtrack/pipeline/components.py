@@ -15,7 +15,8 @@ from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
 from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.quotes import find_quotes
-from claimtrack.pipeline.semantics import DocContext, read_claim
+from claimtrack.pipeline.events import find_events
+from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim
 from claimtrack.pipeline.speakers import SpeakerResolver
 from claimtrack.pipeline.syntax import split_clauses, trim
 
@@ -148,6 +149,13 @@ class Reader:
             span._.ct_hedge = reading.hedge
             span._.ct_proposition = reading.proposition
             span._.ct_time_text = reading.time_text
+            if reading.kind is not None:
+                negated, modality = event_stance(
+                    span, cue_class=span._.ct_cue_class or "author", speaker_name=context.speaker, context=context
+                )
+                cue = span._.ct_cue
+                blocked = context.blocked | ({t.i for t in cue} if cue is not None else set())
+                span._.ct_events = find_events(span, blocked=blocked, negated=negated, modality=modality)
         return doc
 
 

@@ -21,6 +21,7 @@ _SPAN_ATTRS: dict[str, object] = {
     "ct_polarity": True,
     "ct_proposition": None,  # dict, see semantics.py
     "ct_time_text": None,
+    "ct_events": None,  # list[dict], see events.py
 }
 
 

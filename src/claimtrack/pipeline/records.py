@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id
+from claimtrack.models import ArticleRef, Claim, Event, Proposition, SpanRef, Speaker, claim_id
 from claimtrack.pipeline import CLAIMS_KEY
 from claimtrack.timeref import resolve
 
@@ -75,6 +75,17 @@ def claims_from_doc(doc: Doc, article: ArticleRef, *, text: str, offset: int = 0
                 time=resolve(time_text, article.published, future=future and _looks_ahead(time_text)),
                 time_text=time_text,
                 proposition=Proposition(**prop) if prop else None,
+                events=[
+                    Event(
+                        **{
+                            **ev,
+                            "start": offset + ev["start"],
+                            "end": offset + ev["end"],
+                            "time": resolve(ev.get("time_text"), article.published),
+                        }
+                    )
+                    for ev in span._.ct_events or []
+                ],
             )
         )
     return out

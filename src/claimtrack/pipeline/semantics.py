@@ -10,6 +10,8 @@ one canonical actor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 from dataclasses import dataclass
 
@@ -277,6 +279,22 @@ def read_claim(
     if prop is not None and isinstance(prop.get("place"), str):
         context.note_place(str(prop["place"]), span.start)
     return Reading(kind, polarity, hedge, prop, _time_text(span, root))
+
+
+def event_stance(
+    span: Span, *, cue_class: str, speaker_name: str | None, context: DocContext
+) -> tuple[Callable[[Token], bool], Callable[[Token], str]]:
+    """How the claim holds each of its events: ``negated(token)`` and ``modality(token)``.
+
+    A denying cue ("X denied that ...") turns every event of the content round.
+    """
+    root = scope_root(span)
+    cue = span._.ct_cue
+    denied = cue is not None and _denies(cue.root)
+    return (
+        lambda tok: _negated(tok, span) != denied,
+        lambda tok: _modality(tok, root, cue_class, span, speaker_name, context),
+    )
 
 
 # --------------------------------------------------------------------------- frames

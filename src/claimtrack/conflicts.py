@@ -1,0 +1,365 @@
+"""Contradictions between frames: the same participants, incompatible events. Pure logic over facts.
+
+Facts (see :mod:`claimtrack.frames`) are indexed by (class, participant), so a
+fact meets only the facts that share its class, or a class its class excludes,
+and one of its participants; each lookup is then cut to a date range by
+bisection. Nothing is compared pair by pair across the store.
+
+Three judgements, each with its reasons:
+
+* the same event, opposite stance: "X will not enter the cities" and, later,
+  "X entered Zuwara";
+* incompatible events (``incompatible.tsv``): a truce, then hostilities by the
+  same side; one person both captured and free; one town held by opposing sides
+  in the same days;
+* a one-time event (a death, a capture) of one named person reported at dates
+  days apart.
+
+A kept promise and a prediction that came true agree with their evidence and
+are never flagged; a town that changes hands over weeks is not held by two
+sides "at the same time".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from claimtrack.dates import days_between
+from claimtrack.frames import (
+    AnyClaim,
+    ArticleContext,
+    Fact,
+    facts,
+    incompatibilities,
+    opposite_lemmas,
+    same_person,
+    side_of,
+)
+from claimtrack.models import Contradiction, Proposition, short_hash
+
+FORECASTS = frozenset({"predicts", "intends"})
+CONFLICT_WINDOW_DAYS = 31
+"""Reports this close in time speak of the same state of affairs."""
+ONCE_WINDOW_DAYS = 3
+"""A one-time event reported at dates further apart than this is reported twice, differently."""
+ONCE_CLASSES = frozenset({"die", "capture"})
+"""Events that happen to a person once (or almost never twice in a few weeks)."""
+HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently",
+                    "reportedly", "allegedly", "purportedly", "supposedly"})
+
+
+class Match:
+    """One candidate pair: an earlier fact, a later one, the judgement and why."""
+
+    __slots__ = ("a", "b", "type", "why", "weight")
+
+    def __init__(self, a: Fact, b: Fact, type_: str, why: str, weight: float) -> None:
+        self.a, self.b, self.type, self.why, self.weight = a, b, type_, why, weight
+
+
+class _Index:
+    """Facts by (class, participant key), each list sorted by first day, for date-range queries."""
+
+    def __init__(self, items: Iterable[Fact]) -> None:
+        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in items:
+            for cls in f.classes:
+                for key in _keys(f):
+                    groups[(cls, key)].append(f)
+        self.groups = {k: (v, [f.start for f in v]) for k, v in groups.items()}
+        for v, starts in self.groups.values():
+            order = sorted(range(len(v)), key=lambda i: (v[i].start, v[i].claim.id))
+            v[:] = [v[i] for i in order]
+            starts[:] = [v[i].start for i in range(len(v))]
+
+    def between(self, cls: str, key: str, lo: int, hi: int) -> list[Fact]:
+        found = self.groups.get((cls, key))
+        if not found:
+            return []
+        items, starts = found
+        return items[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+
+def _keys(f: Fact) -> set[str]:
+    keys = {k for k in (f.actor, f.patient, f.place) if k}
+    if f.patient and f.patient.startswith("person:"):
+        parts = f.patient[7:].split("-")
+        keys.add("person:" + parts[0])  # "Khamis" finds "Khamis Gaddafi"
+    return keys
+
+
+def _lookup_key(p: str) -> str:
+    return "person:" + p[7:].split("-")[0] if p.startswith("person:") else p
+
+
+def _same(p: str | None, q: str | None) -> bool:
+    if p is None or q is None:
+        return False
+    if p.startswith("person:") and q.startswith("person:"):
+        return same_person(p, q)
+    return p == q
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    """Participants named on both sides agree (a side not named matches any)."""
+    for p, q in ((a.place, b.place), (a.patient, b.patient)):
+        if p and q and not _same(p, q):
+            return False
+    return True
+
+
+def _rivals(p: str | None, q: str | None) -> bool:
+    """Opposing sides of one country: side:gov:Libya and side:opp:Libya."""
+    if not p or not q or not p.startswith("side:") or not q.startswith("side:"):
+        return False
+    return p != q and p.split(":")[2] == q.split(":")[2]
+
+
+def _other_side(side: str | None) -> str | None:
+    if not side or not side.startswith("side:"):
+        return None
+    _, camp, country = side.split(":", 2)
+    return f"side:{'opp' if camp == 'gov' else 'gov'}:{country}"
+
+
+def _independent(a: Fact, b: Fact) -> bool:
+    return a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id
+
+
+def matches(all_facts: list[Fact]) -> list[Match]:
+    """Every judged pair among the facts."""
+    index = _Index(all_facts)
+    out: list[Match] = []
+    rules = incompatibilities()
+    for a in all_facts:
+        if a.claim.kind in ("opinion", "demand") and a.stance != "intends":
+            continue
+        out.extend(_same_event(a, index))
+        for cls_a, cls_b, shared, window, days, why in rules:
+            if cls_a in a.classes and not a.event.negated:
+                out.extend(_excluded(a, cls_b, shared, window, days, why, index))
+        out.extend(_once(a, index))
+    return out
+
+
+def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
+    """The same event of the same participants, the other way round."""
+    key = a.actor if a.actor else a.patient
+    if not key or not (a.actor or "").startswith(("side:", "person:")) and not (a.patient or "").startswith("person:"):
+        return
+    for cls in a.classes:
+        lo = a.end + 1 if a.stance in FORECASTS else a.start
+        hi = a.end + (3650 if a.stance in FORECASTS else CONFLICT_WINDOW_DAYS)
+        for b in index.between(cls, _lookup_key(key), lo, hi):
+            if b.claim.id == a.claim.id or b.event.negated == a.event.negated:
+                continue
+            if not (_same(a.actor, b.actor) or (a.actor is None and _same(a.patient, b.patient))):
+                continue
+            if not _compatible(a, b):
+                continue
+            if cls.startswith("lemma:") and not (a.place or a.patient) and not opposite_lemmas(a.event.lemma, b.event.lemma):
+                if a.event.lemma != b.event.lemma:
+                    continue
+            what = cls.removeprefix("lemma:")
+            if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
+                yield Match(a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55)
+            elif a.stance == "intends" and b.stance == "intends" and _own(a) and _own(b):
+                yield Match(a, b, "reversal", f"the same actor's own stated intention ({what}), turned round", 0.55)
+            elif a.stance in ("asserts", "denies") and b.stance in ("asserts", "denies") and _independent(a, b):
+                named = (a.patient or "").startswith("person:") or bool(a.place and b.place)
+                if not named and b.start - a.end > ONCE_WINDOW_DAYS:
+                    continue  # fighting one week and none the next is a change, not a dispute
+                if (b.start, b.claim.id) > (a.start, a.claim.id):
+                    yield Match(a, b, "conflicting_reports", f"reports of the same event ({what}) that disagree", 0.5)
+
+
+def _own(f: Fact) -> bool:
+    """Whether an intention is the actor's own word: its speaker is the actor or speaks for the actor's side."""
+    if not f.actor:
+        return False
+    speaker = f.claim.speaker
+    ctx = ArticleContext(None, {}, {})
+    return f.actor == side_of(speaker.name, ctx) or (
+        f.actor.startswith("person:") and speaker.kind == "person" and f.actor.split("-")[-1] in speaker.name.lower()
+    )
+
+
+def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: int, why: str, index: _Index) -> Iterator[Match]:
+    if "rival" in shared:
+        key = a.place
+    elif "winner" in shared:
+        key = a.actor if a.event.pos == "v" and a.actor and a.event.object else (_other_side(a.patient) or a.actor)
+    elif "patient" in shared:
+        key = a.patient if a.patient and a.patient.startswith("person:") else None
+    else:
+        key = a.actor
+    if not key or (shared == ("actor",) and not key.startswith(("side:", "person:"))):
+        return
+    if "place" in shared and not a.place:
+        return
+    lo, hi = (a.end + 1, a.end + days) if window == "after" else (a.start - days, a.end + days)
+    for b in index.between(cls_b, _lookup_key(key), lo, hi):
+        if b.claim.id == a.claim.id or b.event.negated or b.stance not in ("asserts",):
+            continue
+        if "rival" in shared:
+            holder_a = a.holder if "control" in a.classes else a.actor
+            if not (b.place == a.place and _rivals(holder_a, b.holder)):
+                continue
+            if (b.start, b.claim.id) < (a.start, a.claim.id):
+                continue  # the pair is judged once, from its earlier side
+        elif "patient" in shared:
+            if not _same(a.patient, b.patient):
+                continue
+        elif "winner" in shared:
+            if not _same(key, b.actor):
+                continue
+        else:
+            if not _same(a.actor, b.actor):
+                continue
+            if "place" in shared and not _same(a.place, b.place):
+                continue
+        if a.stance in FORECASTS or window == "after" and a.stance == "intends":
+            type_ = "prediction_contradicted"
+        elif "ceasefire" in a.classes and window == "after":
+            type_ = "prediction_contradicted"  # a declared truce is a pledge
+        elif _independent(a, b):
+            type_ = "conflicting_reports"
+        else:
+            continue
+        yield Match(a, b, type_, why, 0.6)
+
+
+def _once(a: Fact, index: _Index) -> Iterator[Match]:
+    """A one-time event of one named person, reported at dates days apart (both stated in the text)."""
+    a_time = a.event.time or a.claim.time
+    if a.stance != "asserts" or a.event.negated or not a_time or len(a_time) != 10:
+        return
+    if not (a.patient and a.patient.startswith("person:")):
+        return
+    for cls in a.classes & ONCE_CLASSES:
+        for b in index.between(cls, _lookup_key(a.patient), a.start - 120, a.end + 120):
+            if b.stance != "asserts" or b.event.negated or not _same(a.patient, b.patient):
+                continue
+            b_time = b.event.time
+            if b_time is None or len(b_time) != 10 or not _independent(a, b):
+                continue  # only a date the text gives the event itself says when it happened
+            if not days_between(a_time, b_time) > ONCE_WINDOW_DAYS:
+                continue
+            yield Match(a, b, "conflicting_reports", f"one {cls} of one person, reported on dates days apart", 0.5)
+
+
+# --------------------------------------------------------------------------- records
+
+MAX_EVIDENCE = 20
+QUOTED_EVIDENCE = 3
+
+
+def _display(key: str | None, fallback: str | None) -> str | None:
+    """A participant as a reader knows it: the country or side it stands for, else the claim's words."""
+    if key and key.startswith("side:"):
+        camp, country = key.split(":")[1:]
+        return country if camp == "gov" else f"{country} opposition"
+    return fallback
+
+
+def _proposition(f: Fact) -> Proposition:
+    cls = sorted(c for c in f.classes if not c.startswith("lemma:"))
+    return Proposition(
+        subject=_display(f.actor, f.event.subject),
+        predicate=cls[0] if cls else f.event.lemma,
+        object=f.event.object,
+        place=f.event.places[0] if f.event.places else None,
+        polarity=not f.event.negated,
+        modality=f.event.modality,
+        lexical=bool(cls),
+    )
+
+
+def _confidence(m: Match, later: list[Match]) -> tuple[float, list[str]]:
+    score = m.weight
+    reasons = [f"{m.weight:+.2f} {m.why}"]
+    shared = [name for name, p, q in (("actor", m.a.actor, m.b.actor), ("person", m.a.patient, m.b.patient),
+                                      ("place", m.a.place, m.b.place)) if p and q and _same(p, q)]
+    if shared:
+        delta = 0.05 * len(shared)
+        score += delta
+        reasons.append(f"{delta:+.2f} shared {', '.join(shared)}")
+    sources = {(x.b.claim.speaker.name, x.b.claim.article.id) for x in later}
+    if len(sources) > 1:
+        delta = min(0.15, 0.05 * (len(sources) - 1))
+        score += delta
+        reasons.append(f"{delta:+.2f} {len(sources)} independent reports")
+    if m.a.claim.hedge in HEDGES:
+        score -= 0.1
+        reasons.append(f"-0.10 the earlier claim is hedged ({m.a.claim.hedge})")
+    if all(x.b.claim.hedge in HEDGES for x in later):
+        score -= 0.1
+        reasons.append("-0.10 every later claim is hedged")
+    if m.a.claim.article.id in {x.b.claim.article.id for x in later}:
+        score -= 0.05
+        reasons.append("-0.05 both sides come from one article")
+    return round(min(0.99, max(0.05, score)), 2), reasons
+
+
+def _say(f: Fact) -> str:
+    who = _display(f.actor, f.event.subject) or _display(f.patient, f.event.object) or "someone"
+    word = f.event.lemma
+    place = f" ({f.event.places[0]})" if f.event.places else ""
+    stance = {"predicts": "would", "intends": "would", "asserts": "", "denies": "not"}[f.stance]
+    if f.event.negated and f.stance in FORECASTS:
+        stance += " not"
+    return " ".join(x for x in (who, stance, word) if x) + place
+
+
+def _explain(m: Match, later: list[Match]) -> str:
+    a = m.a
+    dates = sorted({x.b.date for x in later})
+    span = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+    speakers = ", ".join(list(dict.fromkeys(x.b.claim.speaker.name for x in later))[:3])
+    verb = {"prediction_contradicted": "said", "reversal": "said", "conflicting_reports": "reported"}[m.type]
+    return (
+        f"{a.claim.speaker.name} ({a.date}) {verb}: {_say(a)}; "
+        f"{len(later)} later report{'s' if len(later) > 1 else ''} ({speakers}, {span}): {_say(m.b)}. "
+        f"Judged incompatible: {m.why}."
+    )
+
+
+def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
+    """Contradictions found through frames, one record per earlier claim and type."""
+    grouped: dict[tuple[str, str], list[Match]] = defaultdict(list)
+    for m in matches(facts(claims)):
+        grouped[(m.type, m.a.claim.id)].append(m)
+    out: list[Contradiction] = []
+    for (type_, _), group in grouped.items():
+        seen: dict[str, Match] = {}
+        for m in sorted(group, key=lambda x: (-x.weight, x.b.start, x.b.claim.id)):
+            seen.setdefault(m.b.claim.id, m)
+        later = sorted(seen.values(), key=lambda x: (x.b.start, x.b.claim.id))[:MAX_EVIDENCE]
+        best = max(later, key=lambda x: x.weight)
+        confidence, reasons = _confidence(best, later)
+        a = best.a.claim
+        out.append(
+            Contradiction.model_validate(
+                {
+                    "id": short_hash(type_, a.id, *(x.b.claim.id for x in later)),
+                    "type": type_,
+                    "earlier": a.id,
+                    "later": [x.b.claim.id for x in later],
+                    "later_count": len(seen),
+                    "proposition": _proposition(best.a),
+                    "confidence": confidence,
+                    "reasons": reasons,
+                    "explanation": _explain(best, later),
+                    "earlier_speaker": a.speaker.name,
+                    "earlier_date": best.a.date,
+                    "later_dates": sorted({x.b.date for x in later}),
+                    "evidence": [
+                        {"claim": x.b.claim.id, "speaker": x.b.claim.speaker.name, "date": x.b.date, "text": x.b.claim.text}
+                        for x in later[:QUOTED_EVIDENCE]
+                    ],
+                }
+            )
+        )
+    return out

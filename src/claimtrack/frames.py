@@ -1,0 +1,454 @@
+"""Frames: what each stored event mention means, with canonical participants. Pure logic, no spaCy.
+
+A claim's :class:`~claimtrack.models.Event` mentions hold the words as written
+("Pro-Gadhafi forces", "Zawiyah", "he"). A :class:`Fact` is one mention read
+for comparison across articles:
+
+* its **classes**, from the WordNet-derived table (``attack``, ``ceasefire``,
+  ``capture`` ...), or the bare verb for words outside every class;
+* its **actor**, **patient** and **place** as keys that survive spelling and
+  paraphrase: ``side:gov:Libya`` for "Gadhafi's forces", "government troops",
+  "the regime" and "Libyan state TV" in an article about Libya;
+  ``side:opp:Libya`` for "rebels" and "the opposition"; ``person:...`` for a
+  person by name, whatever the transliteration (Gadhafi, Gaddafi, Qaddafi);
+  ``place:...`` for a place (Zawiya, Zawiyah, al-Zawiya);
+* the speaker's **stance**: asserts, denies, predicts or intends.
+
+Which participants an article means by "the government" or "he" is read from
+that article alone (:class:`ArticleContext`); names and places are learned from
+the whole store (:class:`Gazetteer`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from claimtrack.dates import bounds
+from claimtrack.lexicon import _leaders, _lines, antonyms, country_of, event_words, word_set
+from claimtrack.models import Claim, ClaimView, Event
+
+AnyClaim = Claim | ClaimView
+
+OPPOSITION_WORDS = frozenset(
+    {"rebel", "rebels", "opposition", "insurgent", "insurgents", "revolutionaries", "revolution", "uprising", "anti-government"}
+)
+"""Words that name the side fighting a country's government."""
+GOVERNMENT_WORDS = frozenset(
+    {"government", "regime", "army", "military", "authorities", "loyalists", "pro-government", "junta", "state"}
+)
+"""Words that name a country's government or its forces when the article's country is clear."""
+FORCE_WORDS = (
+    r"(?:forces|troops|loyalists|army|military|regime|government|militias?|men|fighters|soldiers|units|supporters"
+    r"|tanks|brigades?|planes|jets|warplanes|aircraft|ships|navy|air force|artillery|snipers)"
+)
+_PRO = re.compile(rf"^(?:pro-|forces loyal to |troops loyal to |fighters loyal to |loyal to )(?P<who>.+?)(?:\s+{FORCE_WORDS})?$", re.I)
+_OWNED = re.compile(rf"^(?P<who>.+?)(?:'s?|’s?)?\s+{FORCE_WORDS}$", re.I)
+_ANTI = re.compile(rf"^anti-(?P<who>[\w\-]+)(?:\s+{FORCE_WORDS}|\s+\w+)?$", re.I)
+_STATE_MEDIA = re.compile(r"\bstate(?:-run)?\s+(?:tv|television|media|news agency|radio)\b", re.I)
+_ROLE_TAIL = re.compile(
+    r"\s+(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|commander|commanders|"
+    r"representative|envoy|minister|leader|leaders|member|members)$",
+    re.I,
+)
+_RELATIVE = re.compile(r"^.*?\b(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|heir)\s+", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|al|el|de|van|von)$")
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "abu"})
+"""Words inside Arabic and European names that spellings keep or drop ("Saif al Islam", "Saif Al-Islam")."""
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "our", "my", "its", "it", "they", "their"})
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "col", "gen", "brig", "lt", "maj", "capt", "adm", "sgt", "sen", "rep", "gov", "prof", "sir"}
+)
+
+
+# --------------------------------------------------------------------------- spelling-tolerant keys
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def name_key(word: str) -> str:
+    """A key that transliterations of one name share: Gadhafi, Gaddafi, Qaddafi -> "kdf"; Zawiya, Zawiyah -> "zwy".
+
+    Consonants carry a transliterated name; vowels, doubled letters, a final
+    "h", an "al-" prefix and the voiced/unvoiced k-sounds vary between spellings.
+    Short names keep their vowels, so "Ban" and "Bani" stay apart.
+    """
+    w = _fold(word)
+    w = re.sub(r"^(?:al|el|ad|as|ash|an|ar)[\-\s]", "", w)
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    for a, b in (("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k")):
+        w = w.replace(a, b)
+    w = re.sub(r"h$", "", w)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    skeleton = w[0] + re.sub(r"[aeiouy]", "", w[1:])
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton if len(skeleton) >= 3 else w
+
+
+def _names(text: str) -> list[str]:
+    """The trailing run of capitalised words of a phrase: "Libyan Foreign Minister Moussa Koussa" -> Moussa Koussa."""
+    text = _RELATIVE.sub("", text.strip())
+    text = re.sub(r"(\w) ['’](\w)", r"\1'\2", text)  # "Mo 'tassim", as the tokenizer left it
+    tokens = text.replace("’", "'").split()
+    run: list[str] = []
+    for tok in reversed(tokens):
+        bare = tok.strip(",.;:\"'()")
+        if bare.endswith("'s"):
+            break
+        if _NAME_TOKEN.match(bare) and bare.lower().rstrip(".") not in HONORIFICS:
+            run.append(bare)
+        else:
+            break
+    run.reverse()
+    while run and (run[0].lower() in _roles() or country_of(run[0]) is not None):
+        run.pop(0)  # "Foreign Minister", "Libyan"
+    return run[-4:]
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(w for line in word_set("person_roles.txt") for w in line.split())
+
+
+@cache
+def _leader_keys() -> dict[str, str]:
+    return {name_key(name): country for name, country in _leaders().items()}
+
+
+# --------------------------------------------------------------------------- the store's gazetteer
+
+
+@dataclass
+class Gazetteer:
+    """Names learned from the whole store: which are people and which are places.
+
+    A name that speaks ("Koussa said") or bears a title is a person; a name after
+    "in", "into", "from" ... or entered, bombarded or held is a place.
+    """
+
+    people: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)
+
+    def learn(self, claim: AnyClaim) -> None:
+        if claim.speaker.kind == "person":
+            names = _names(claim.speaker.name)
+            if names:
+                self.people[name_key(names[-1])] += 2
+                self.people[name_key(names[0])] += 1
+        for ev in claim.events:
+            for place in ev.places:
+                for n in _names(place)[-1:]:
+                    self.places[name_key(n)] += 1
+
+    def is_place(self, name: str) -> bool:
+        key = name_key(name)
+        return self.places[key] > self.people[key]
+
+    def is_person(self, name: str) -> bool:
+        key = name_key(name)
+        return self.people[key] > 0 and self.people[key] >= self.places[key]
+
+
+# --------------------------------------------------------------------------- one article's context
+
+
+@dataclass
+class ArticleContext:
+    """What one article makes clear: its country, and the people it names in full."""
+
+    country: str | None
+    full_names: dict[str, tuple[str, ...]]  # surname or first-name key -> the whole name's keys
+    person_sides: dict[str, str]  # name key -> side ("Libyan Foreign Minister Moussa Koussa": gov:Libya)
+
+    @classmethod
+    def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
+        countries: Counter = Counter()
+        full: dict[str, tuple[str, ...]] = {}
+        sides: dict[str, str] = {}
+        for c in claims:
+            for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
+                found = country_of(word)
+                if found:
+                    countries[found] += 1
+            phrases = [c.speaker.name] + [p for ev in c.events for p in (ev.subject, ev.object, ev.owner) if p]
+            for phrase in phrases:
+                names = _names(phrase)
+                names = [n for n in names if n.lower() not in PARTICLES]
+                if len(names) >= 2:
+                    keys = tuple(name_key(n) for n in names)
+                    full.setdefault(keys[-1], keys)
+                    full.setdefault(keys[0], keys)
+                    prefix = phrase[: phrase.rfind(names[0])].strip()
+                    owner = country_of(prefix.split()[0]) if prefix.split() else None
+                    if owner:
+                        sides[keys[-1]] = f"side:gov:{owner}"
+        total = sum(countries.values())
+        top = countries.most_common(1)
+        country = top[0][0] if top and top[0][1] >= 2 and top[0][1] * 2 >= total else None
+        return cls(country, full, sides)
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def side_of(phrase: str | None, ctx: ArticleContext) -> str | None:
+    """The side a phrase names, if any: ``side:gov:Libya``, ``side:opp:Libya``."""
+    if not phrase:
+        return None
+    text = re.sub(r"^(?:the|its|their|his|her|our)\s+", "", phrase.strip(), flags=re.I)
+    low = _fold(text)
+    words = set(re.findall(r"[a-z\-]+", low))
+    m = _ANTI.match(low)
+    if m:
+        inner = _person_side(m.group("who"), ctx) or (f"side:gov:{country_of(m.group('who'))}" if country_of(m.group("who")) else None)
+        if inner and inner.startswith("side:gov:"):
+            return "side:opp:" + inner[len("side:gov:") :]
+    if words & OPPOSITION_WORDS and not words & {"pro-government"}:
+        return f"side:opp:{ctx.country}" if ctx.country else None
+    m = _PRO.match(low) or _OWNED.match(low)
+    if m:
+        who = m.group("who")
+        found = _person_side(who, ctx) or (f"side:gov:{country_of(who)}" if country_of(who) else None)
+        if found:
+            return found
+        if who in GOVERNMENT_WORDS or who in ("government", "security"):
+            return f"side:gov:{ctx.country}" if ctx.country else None
+    if _STATE_MEDIA.search(low):
+        owner = country_of(low.split()[0])
+        return f"side:gov:{owner or ctx.country}" if (owner or ctx.country) else None
+    found = country_of(_ROLE_TAIL.sub("", text))
+    if found:
+        return f"side:gov:{found}"
+    bare = _ROLE_TAIL.sub("", low)
+    if bare in GOVERNMENT_WORDS or bare in {"government forces", "government troops", "security forces", "regime forces"}:
+        return f"side:gov:{ctx.country}" if ctx.country else None
+    return _person_side(text, ctx) if len(text.split()) <= 3 else None
+
+
+def _person_side(text: str, ctx: ArticleContext) -> str | None:
+    """A leader stands for his government: "Gadhafi" -> gov:Libya (heads of state and government since 2000)."""
+    words = re.findall(r"[\w\-']+", text.replace("’", "'"))
+    if not words or len(words) > 4:
+        return None
+    key = name_key(re.sub(r"'s?$", "", words[-1]))
+    country = _leader_keys().get(key)
+    if country:
+        return f"side:gov:{country}"
+    return None
+
+
+def _leader_side(person: str) -> str | None:
+    country = _leader_keys().get(person.split("-")[-1].removeprefix("person:"))
+    return f"side:gov:{country}" if country else None
+
+
+def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
+    """A named person, as a key of name tokens completed from the article: "Koussa" -> person:ms-ks."""
+    if not phrase:
+        return None
+    names = _names(phrase)
+    if not names or gaz.is_place(names[-1]) or country_of(" ".join(names)):
+        return None
+    keys = tuple(name_key(n) for n in names if n.lower() not in PARTICLES)
+    if not keys:
+        return None
+    if len(keys) == 1 and keys[0] in ctx.full_names:
+        keys = ctx.full_names[keys[0]]
+    return "person:" + "-".join(keys)
+
+
+def place_of(phrase: str | None, gaz: Gazetteer, *, trusted: bool = False) -> str | None:
+    """A place by name: "al-Zawiya", "Zawiyah" and "the city of Zawiya" share ``place:zwy``."""
+    if not phrase:
+        return None
+    names = _names(re.sub(r"\b(?:city|town|port|village|capital) of\s+", "", phrase))
+    if not names:
+        return None
+    name = names[-1] if len(names) == 1 else " ".join(names)
+    if not trusted and not gaz.is_place(names[-1]):
+        return None
+    found = country_of(name)
+    return f"place:{found}" if found else "place:" + "-".join(name_key(n) for n in names)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Person keys of one person: equal, or one name is the other's first or whole surname-and-first part."""
+    if a == b:
+        return True
+    x, y = a[7:].split("-"), b[7:].split("-")
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) == 1:
+        return short[0] == long_[0]
+    return short[0] == long_[0] and short[-1] == long_[-1]
+
+
+# --------------------------------------------------------------------------- facts
+
+
+STANCES = ("asserts", "denies", "predicts", "intends")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event mention of one claim, read for comparison."""
+
+    claim: AnyClaim
+    event: Event
+    classes: frozenset[str]
+    actor: str | None  # a side, a person or None
+    patient: str | None  # a person, a place or None
+    place: str | None
+    holder: str | None  # for control: the side that holds the place
+    stance: str
+    date: str
+    start: int  # ordinal days
+    end: int
+
+    @property
+    def positive(self) -> bool:
+        return self.stance != "denies"
+
+
+def _stance(claim: AnyClaim, ev: Event) -> str | None:
+    if claim.kind in ("opinion", "demand") and ev.modality not in ("intended",):
+        return None
+    if ev.modality in ("hypothetical", "demanded"):
+        return None
+    if ev.modality == "predicted":
+        return "predicts"
+    if ev.modality == "intended":
+        return "intends"
+    return "denies" if ev.negated else "asserts"
+
+
+def _classes(ev: Event) -> frozenset[str]:
+    found = event_words().get((ev.lemma, ev.pos))
+    if found:
+        return found
+    return frozenset({f"lemma:{ev.lemma}"}) if ev.pos == "v" else frozenset()
+
+
+def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
+    """ "he" -> the person named last before it in the sentence, else the speaker; "we", "its" -> the speaker."""
+    low = word.lower()
+    if low in PERSON_PRONOUNS:
+        sentence = getattr(claim, "sentence", None)
+        before = ""
+        if sentence is not None and sentence.start <= ev.start:
+            before = re.sub(r"(\w) ['’](\w)", r"\1'\2", sentence.text[: ev.start - sentence.start])
+        for m in reversed(list(re.finditer(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}", before))):
+            person = person_of(m.group(0).strip(), ctx, gaz)
+            if person and gaz.is_person(_names(m.group(0))[-1]):
+                return person
+        if claim.speaker.kind == "person":
+            return person_of(claim.speaker.name, ctx, gaz)
+        return None
+    if low in SELF_PRONOUNS:
+        if claim.speaker.kind == "person" and low in ("i", "me", "my"):
+            return person_of(claim.speaker.name, ctx, gaz)
+        return side_of(claim.speaker.name, ctx)
+    return None
+
+
+_POSSESSED_FORCES = re.compile(rf"^(?:its|their|our)\s+(?:own\s+)?{FORCE_WORDS}$", re.I)
+
+
+def participant(phrase: str | None, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
+    if not phrase:
+        return None
+    if phrase.lower() in PERSON_PRONOUNS | SELF_PRONOUNS:
+        return _resolve_pronoun(phrase, claim, ev, ctx, gaz)
+    if _POSSESSED_FORCES.match(phrase):
+        return side_of(claim.speaker.name, ctx)  # "a regime official said its troops had withdrawn"
+    return side_of(phrase, ctx) or person_of(phrase, ctx, gaz) or place_of(phrase, gaz)
+
+
+UNDERGOER_CLASSES = frozenset({"die", "alive", "free", "resign", "on_leave", "defect"})
+"""Classes whose subject is the one they happen to."""
+PLACE_CLASSES = frozenset({"attack", "enter", "withdraw", "capture", "control", "release"})
+"""Classes whose object may be a place ("entered Zuwara", "captured Zawiya")."""
+
+
+def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
+    """The facts of one article's claims."""
+    ctx = ArticleContext.of(claims)
+    out: list[Fact] = []
+    for claim in claims:
+        if not claim.events or (claim.time or claim.article.published) is None:
+            continue
+        for ev in claim.events:
+            when = ev.time or claim.time or claim.article.published
+            assert when is not None
+            lo, hi = bounds(when)
+            classes = _classes(ev)
+            stance = _stance(claim, ev)
+            if not classes or stance is None:
+                continue
+            actor = participant(ev.subject, claim, ev, ctx, gaz)
+            if actor and actor.startswith("person:"):
+                actor = _leader_side(actor) or actor  # a head of government acts for the government
+            patient = participant(ev.object, claim, ev, ctx, gaz)
+            if ev.pos != "v" and patient is None and ev.owner:
+                owner = participant(ev.owner, claim, ev, ctx, gaz)  # "X's resignation", "rebel attacks"
+                if owner and owner.startswith("side:"):
+                    actor = actor or owner
+                else:
+                    patient = owner
+            if classes & UNDERGOER_CLASSES and patient is None:
+                patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to
+            place = next((p for p in (place_of(x, gaz, trusted=True) for x in ev.places) if p), None)
+            if place is None and classes & PLACE_CLASSES and patient and patient.startswith("place:"):
+                place = patient
+            if place is None and classes & PLACE_CLASSES:
+                place = place_of(ev.object, gaz)
+            holder = None
+            if "control" in classes:
+                holder = side_of(ev.owner, ctx) or (actor if actor and actor.startswith("side:") else None)
+                if place is None:
+                    place = place_of(ev.subject, gaz, trusted=True) or place_of(ev.object, gaz, trusted=True)
+            if "capture" in classes and place and actor is None:
+                actor = side_of(claim.speaker.name, ctx)  # "Zawiya has been captured", says the government
+            out.append(
+                Fact(claim, ev, classes, actor, patient, place, holder, stance, when, lo.toordinal(), hi.toordinal())
+            )
+    return out
+
+
+def facts(claims: Iterable[AnyClaim]) -> list[Fact]:
+    """Every fact of a store, article by article."""
+    by_article: dict[str, list[AnyClaim]] = defaultdict(list)
+    gaz = Gazetteer()
+    for claim in claims:
+        if claim.events:
+            by_article[claim.article.id].append(claim)
+            gaz.learn(claim)
+    out: list[Fact] = []
+    for group in by_article.values():
+        out.extend(facts_of_article(group, gaz))
+    return out
+
+
+def opposite_lemmas(a: str, b: str) -> bool:
+    """WordNet antonyms ("win" / "lose", "enter" / "exit")."""
+    return b in antonyms().get(a, frozenset())
+
+
+@cache
+def incompatibilities() -> tuple[tuple[str, str, tuple[str, ...], str, int, str], ...]:
+    """The rules of ``incompatible.tsv``: (class a, class b, shared, window kind, days, why)."""
+    out = []
+    for line in _lines("incompatible.tsv"):
+        a, b, shared, window, why = line.split("\t")
+        kind, _, days = window.partition(":")
+        out.append((a, b, tuple(shared.split(",")), kind, int(days), why))
+    return tuple(out)
