@@ -25,6 +25,8 @@ ANCHORS = ROOT / "training" / "event_anchors.tsv"
 OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources"
 SENSES = 2
 """How many of a word's commonest senses are looked at."""
+ANCHOR_SENSES = 6
+"""An anchor synset's own words need it among their six commonest senses ("go" means "die" only far down its list)."""
 POS = {"v": "v", "n": "n", "a": "a", "s": "a", "r": "r"}
 
 WORDNET_LICENSE = """\
@@ -98,7 +100,9 @@ def build(anchors: Path = ANCHORS) -> tuple[dict[tuple[str, str], set[str]], set
         for name, pos in sorted(candidates):
             # a word joins the class only if it usually means it: one of its two commonest senses is a member
             # ("go" is under "survive" in WordNet, but mostly means travelling)
-            if (name, pos) in anchored or any(s in members for s in wordnet.synsets(name, "a" if pos == "s" else pos)[:SENSES]):
+            senses = wordnet.synsets(name, "a" if pos == "s" else pos)
+            depth = ANCHOR_SENSES if (name, pos) in anchored else SENSES
+            if any(s in members for s in senses[:depth]):
                 classes[(_word(name), POS[pos])].add(cls)
         for word in extra[0].split() if extra else []:
             classes[(word.lower(), "n")].add(cls)

@@ -83,7 +83,9 @@ class _Index:
 
 
 def _keys(f: Fact) -> set[str]:
-    keys = {k for k in (f.actor, f.patient, f.place) if k}
+    keys = {k for k in (f.actor, f.patient, f.place, f.holder) if k}
+    if f.country:
+        keys.add(f"country:{f.country}")
     if f.patient and f.patient.startswith("person:"):
         parts = f.patient[7:].split("-")
         keys.add("person:" + parts[0])  # "Khamis" finds "Khamis Gaddafi"
@@ -134,8 +136,6 @@ def matches(all_facts: list[Fact]) -> list[Match]:
     out: list[Match] = []
     rules = incompatibilities()
     for a in all_facts:
-        if a.claim.kind in ("opinion", "demand") and a.stance != "intends":
-            continue
         out.extend(_same_event(a, index))
         for cls_a, cls_b, shared, window, days, why in rules:
             if cls_a in a.classes and not a.event.negated:
@@ -159,20 +159,29 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                 continue
             if not _compatible(a, b):
                 continue
-            if cls.startswith("lemma:") and not (a.place or a.patient) and not opposite_lemmas(a.event.lemma, b.event.lemma):
-                if a.event.lemma != b.event.lemma:
-                    continue
+            if cls.startswith("lemma:") and not _named_alike(a, b):
+                continue  # a bare verb means too many things: it must be said of the same named thing or place
             what = cls.removeprefix("lemma:")
+            if not _named_alike(a, b) and not (a.actor or "").startswith("person:"):
+                continue  # "will attack" and "is not attacking": only of one named place or person
             if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
                 yield Match(a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55)
             elif a.stance == "intends" and b.stance == "intends" and _own(a) and _own(b):
                 yield Match(a, b, "reversal", f"the same actor's own stated intention ({what}), turned round", 0.55)
             elif a.stance in ("asserts", "denies") and b.stance in ("asserts", "denies") and _independent(a, b):
-                named = (a.patient or "").startswith("person:") or bool(a.place and b.place)
-                if not named and b.start - a.end > ONCE_WINDOW_DAYS:
+                if not _named_alike(a, b):
+                    continue  # fighting somewhere and none elsewhere is no dispute: one place or person, named
+                if b.start - a.end > ONCE_WINDOW_DAYS and not (a.patient or "").startswith("person:"):
                     continue  # fighting one week and none the next is a change, not a dispute
                 if (b.start, b.claim.id) > (a.start, a.claim.id):
                     yield Match(a, b, "conflicting_reports", f"reports of the same event ({what}) that disagree", 0.5)
+
+
+def _named_alike(a: Fact, b: Fact) -> bool:
+    """Both name the same place or the same person the event happens to."""
+    return bool(a.place and b.place and _same(a.place, b.place)) or bool(
+        a.patient and b.patient and a.patient.startswith(("person:", "place:")) and _same(a.patient, b.patient)
+    )
 
 
 def _own(f: Fact) -> bool:
@@ -187,19 +196,31 @@ def _own(f: Fact) -> bool:
 
 
 def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: int, why: str, index: _Index) -> Iterator[Match]:
-    if "rival" in shared:
+    if "rival" in shared or shared == ("place",):
         key = a.place
-    elif "winner" in shared:
-        key = a.actor if a.event.pos == "v" and a.actor and a.event.object else (_other_side(a.patient) or a.actor)
+    elif "winner" in shared or "loser" in shared:
+        winner = a.actor if a.event.pos == "v" and a.actor and a.event.object else (_other_side(a.patient) or a.actor)
+        key = winner if "winner" in shared else _other_side(winner)
+    elif "country" in shared:
+        key = f"country:{a.country}" if a.country else None
     elif "patient" in shared:
         key = a.patient if a.patient and a.patient.startswith("person:") else None
     else:
         key = a.actor
     if not key or (shared == ("actor",) and not key.startswith(("side:", "person:"))):
         return
+    if shared == ("place",) and a.actor:
+        return  # a truce by a named side is judged by that side's acts, not by anyone's fighting there
     if "place" in shared and not a.place:
         return
-    lo, hi = (a.end + 1, a.end + days) if window == "after" else (a.start - days, a.end + days)
+    if window == "past_deadline":
+        if a.deadline is None or a.stance not in FORECASTS:
+            return
+        lo, hi = a.deadline + 1, a.deadline + days
+    elif window == "after":
+        lo, hi = a.end + 1, a.end + days
+    else:
+        lo, hi = a.start - days, a.end + days
     for b in index.between(cls_b, _lookup_key(key), lo, hi):
         if b.claim.id == a.claim.id or b.event.negated or b.stance not in ("asserts",):
             continue
@@ -215,12 +236,18 @@ def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: i
         elif "winner" in shared:
             if not _same(key, b.actor):
                 continue
+        elif "loser" in shared:
+            if not (_same(key, b.holder) or _same(key, b.actor)):
+                continue
+        elif "country" in shared:
+            if a.country != b.country:
+                continue
         else:
-            if not _same(a.actor, b.actor):
+            if "actor" in shared and not _same(a.actor, b.actor):
                 continue
             if "place" in shared and not _same(a.place, b.place):
                 continue
-        if a.stance in FORECASTS or window == "after" and a.stance == "intends":
+        if a.stance in FORECASTS or window in ("after", "past_deadline") and a.stance == "intends":
             type_ = "prediction_contradicted"
         elif "ceasefire" in a.classes and window == "after":
             type_ = "prediction_contradicted"  # a declared truce is a pledge

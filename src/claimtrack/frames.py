@@ -313,6 +313,8 @@ class Fact:
     date: str
     start: int  # ordinal days
     end: int
+    deadline: int | None = None  # ordinal day a forecast or pledge is due by ("within two days", "until Saturday")
+    country: str | None = None  # the article's country, when it is clear
 
     @property
     def positive(self) -> bool:
@@ -320,7 +322,7 @@ class Fact:
 
 
 def _stance(claim: AnyClaim, ev: Event) -> str | None:
-    if claim.kind in ("opinion", "demand") and ev.modality not in ("intended",):
+    if claim.kind in ("opinion", "demand") and ev.modality not in ("intended", "predicted"):
         return None
     if ev.modality in ("hypothetical", "demanded"):
         return None
@@ -418,10 +420,49 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                     place = place_of(ev.subject, gaz, trusted=True) or place_of(ev.object, gaz, trusted=True)
             if "capture" in classes and place and actor is None:
                 actor = side_of(claim.speaker.name, ctx)  # "Zawiya has been captured", says the government
+            if place is None and "ceasefire" in classes:
+                # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
+                place = next((p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None)
+            deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
             out.append(
-                Fact(claim, ev, classes, actor, patient, place, holder, stance, when, lo.toordinal(), hi.toordinal())
+                Fact(
+                    claim, ev, classes, actor, patient, place, holder, stance, when, lo.toordinal(), hi.toordinal(),
+                    deadline, ctx.country,
+                )
             )
     return out
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+            "few": 3, "several": 5, "couple": 2}
+_UNIT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30}
+_WITHIN = re.compile(
+    r"\b(?:within|in)\s+(?:the\s+next\s+|a\s+matter\s+of\s+|a\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|ten|few|several|couple)?"
+    r"\s*(?:of\s+)?(?P<unit>hour|day|week|month)s?\b",
+    re.I,
+)
+_BY = re.compile(r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)", re.I)
+
+
+def due_by(text: str, published: str | None) -> int | None:
+    """The day a forecast or pledge falls due, if it says: "within two days", "in a matter of hours", "until Saturday"."""
+    if not published:
+        return None
+    from claimtrack.timeref import resolve
+
+    start = bounds(published)[1].toordinal()
+    m = _WITHIN.search(text)
+    if m:
+        n = m.group("n")
+        count = int(n) if n and n.isdigit() else _NUMBERS.get((n or "a").lower(), 1)
+        days = count * _UNIT_DAYS[m.group("unit").lower()]
+        return start + max(1, days if m.group("unit").lower() != "hour" else 1)
+    m = _BY.search(text)
+    if m:
+        when = resolve(m.group("when"), published, future=True)
+        if when and len(when) == 10:
+            return bounds(when)[1].toordinal()
+    return None
 
 
 def facts(claims: Iterable[AnyClaim]) -> list[Fact]:

@@ -290,6 +290,24 @@ def _denied_by_head(tok: Token, span: Span) -> bool:
     return False
 
 
+CONDITIONS = frozenset({"if", "unless", "whether"})
+ABILITY_HEADS = frozenset({"power", "ability", "capacity", "capability", "able", "capable", "means", "strength"})
+"""Heads under which an event is only possible: "he doesn't have the power to fight"."""
+
+
+def _conditional(tok: Token, span: Span) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(m.lower_ in CONDITIONS for m in children(cur, "mark")):
+            return True
+        if cur is not tok and cur.lemma_.lower() in ABILITY_HEADS:
+            return True
+        if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
+            return False
+        cur = cur.head
+    return False
+
+
 def _past(tok: Token) -> bool:
     """A finished event: past tense or perfect, with no "will"/"would" before it."""
     auxes = [c for c in tok.children if dep(c) in ("aux", "aux:pass")]
@@ -340,6 +358,8 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
         doc = span.doc
         neg = negated(tok) != (_denied_by_no(tok, span) or _denied_by_head(tok, span))
         mood = modality(tok)
+        if _conditional(tok, span):
+            mood = "hypothetical"  # "whether rebels advance or not", "the power to fight"
         if mood == "predicted" and _past(tok):
             mood = "actual"  # "they are almost certain that Khamis was killed": a hedged report, not a forecast
         depth = 0
