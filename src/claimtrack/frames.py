@@ -86,7 +86,7 @@ def name_key(word: str) -> str:
     w = re.sub(r"[^a-z]", "", w)
     if not w:
         return ""
-    for a, b in (("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k")):
+    for a, b in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k")):
         w = w.replace(a, b)
     w = re.sub(r"h$", "", w)
     w = re.sub(r"(.)\1+", r"\1", w)
@@ -110,8 +110,11 @@ def _names(text: str) -> list[str]:
         else:
             break
     run.reverse()
-    while run and (run[0].lower() in _roles() or country_of(run[0]) is not None):
-        run.pop(0)  # "Foreign Minister", "Libyan"
+    roles = [i for i, w in enumerate(run) if w.lower().rstrip(".") in _roles() or w.lower().rstrip(".") in HONORIFICS]
+    if roles and roles[-1] < len(run) - 1:
+        run = run[roles[-1] + 1 :]  # "Defence Minister Omar Sallah": the name comes after the title
+    while run and country_of(run[0]) is not None:
+        run.pop(0)  # "Libyan"
     return run[-4:]
 
 
@@ -194,7 +197,7 @@ class ArticleContext:
                         sides[keys[-1]] = f"side:gov:{owner}"
         total = sum(countries.values())
         top = countries.most_common(1)
-        country = top[0][0] if top and top[0][1] >= 2 and top[0][1] * 2 >= total else None
+        country = top[0][0] if top and top[0][1] * 2 > total else None
         return cls(country, full, sides)
 
 
@@ -409,6 +412,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             if classes & UNDERGOER_CLASSES and patient is None:
                 patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to
             place = next((p for p in (place_of(x, gaz, trusted=True) for x in ev.places) if p), None)
+            if place and ev.lemma in word_set("place_taking_verbs.txt"):
+                classes = classes | {"capture"}  # "rebels took the town of Belbeit"
             if place is None and classes & PLACE_CLASSES and patient and patient.startswith("place:"):
                 place = patient
             if place is None and classes & PLACE_CLASSES:

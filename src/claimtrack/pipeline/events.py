@@ -161,10 +161,10 @@ def _trigger(tok: Token, span: Span) -> tuple[str, int, int] | None:
             return "enter", tok.i, tok.i
         return low, tok.i, tok.i
     if pos == "n":
-        comp = [c for c in tok.children if dep(c) == "compound" and c.i == tok.i - 1]
+        comp = [c for c in tok.children if dep(c) in ("compound", "amod") and c.i == tok.i - 1]
         if comp and (f"{comp[0].lower_} {low}", "n") in words:
             return f"{comp[0].lower_} {low}", comp[0].i, tok.i
-        if dep(tok) == "compound" and tok.head.i == tok.i + 1 and (f"{low} {_lemma(tok.head)}", "n") in words:
+        if dep(tok) in ("compound", "amod") and tok.head.i == tok.i + 1 and (f"{low} {_lemma(tok.head)}", "n") in words:
             return None  # "air" of "air strike": the head stands for both
     for form in (low, tok.lower_):
         if (form, pos) in words:
@@ -356,7 +356,7 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
         if subj_tok is not None and subj_tok.i in blocked:
             args["subject"] = None  # the speaker is not a participant of what is reported
         doc = span.doc
-        neg = negated(tok) != (_denied_by_no(tok, span) or _denied_by_head(tok, span))
+        neg = negated(tok) or _denied_by_no(tok, span) or _denied_by_head(tok, span)
         mood = modality(tok)
         if _conditional(tok, span):
             mood = "hypothetical"  # "whether rebels advance or not", "the power to fight"

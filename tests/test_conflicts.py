@@ -1,0 +1,60 @@
+"""Contradictions found through frames, end to end on short articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from claimtrack.cli import cli
+
+from .conftest import FIXTURES
+
+
+def _records(runner: CliRunner, store: Path) -> list[dict]:
+    result = runner.invoke(cli, ["contradictions", "--store", str(store), "--format", "jsonl"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+def _ingest(runner: CliRunner, tmp_path: Path, *names: str) -> Path:
+    store = tmp_path / "claims.jsonl"
+    for name in names:
+        result = runner.invoke(cli, ["ingest", str(FIXTURES / "articles" / "frames" / name), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    return store
+
+
+def test_truce_then_shelling_by_the_same_side(runner: CliRunner, tmp_path: Path) -> None:
+    records = _records(runner, _ingest(runner, tmp_path, "f1.txt", "f2.txt"))
+    (truce,) = [r for r in records if "truce" in r["explanation"]]
+    assert truce["type"] == "prediction_contradicted"
+    assert truce["earlier_speaker"] == "Hamid Kordo" and truce["later_dates"] == ["2019-05-04"]
+    assert truce["proposition"]["subject"] == "Chad"
+    assert any("shelled" in e["text"] for e in truce["evidence"])
+
+
+def test_a_town_taken_and_held_by_the_other_side_the_same_days(runner: CliRunner, tmp_path: Path) -> None:
+    records = _records(runner, _ingest(runner, tmp_path, "f1.txt", "f2.txt"))
+    (held,) = [r for r in records if "held by the other" in r["explanation"]]
+    assert held["type"] == "conflicting_reports" and held["earlier_speaker"] == "Rebels"
+
+
+def test_a_denial_then_the_persons_own_word(runner: CliRunner, tmp_path: Path) -> None:
+    records = _records(runner, _ingest(runner, tmp_path, "f1.txt", "f2.txt"))
+    (resigned,) = [r for r in records if r["proposition"]["predicate"] == "resign"]
+    assert resigned["type"] == "conflicting_reports"
+    assert resigned["earlier_speaker"] == "government spokesman" and resigned["evidence"][0]["speaker"] == "Omar Sallah"
+
+
+def test_a_change_of_hands_weeks_later_is_no_contradiction(runner: CliRunner, tmp_path: Path) -> None:
+    records = _records(runner, _ingest(runner, tmp_path, "f1.txt", "f3.txt"))
+    assert records == []
+
+
+def test_records_explain_and_rank(runner: CliRunner, tmp_path: Path) -> None:
+    records = _records(runner, _ingest(runner, tmp_path, "f1.txt", "f2.txt"))
+    assert [r["confidence"] for r in records] == sorted((r["confidence"] for r in records), reverse=True)
+    for r in records:
+        assert r["reasons"] and "Judged incompatible" in r["explanation"]
