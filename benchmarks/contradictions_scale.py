@@ -4,7 +4,12 @@ The stores are generated from realistic claims: actors drawn from the
 country gazetteer, predicate classes from the lexicon, every claim kind and
 modality, dates over twenty years, a few thousand speakers, and texts of news
 length, so that blocks by proposition have the sizes a large news archive
-would give them. Each store is timed as a real subprocess.
+would give them. Each claim also carries one to three event mentions worded as
+the press words them: any word of an event class, the same side under several
+names ("Libyan forces", "government troops", "pro-X fighters"), towns under
+several spellings ("Zawiya", "Zawiyah", "al-Zawiya"), so that the frame matching
+(spelling keys, sides, classes) is exercised at size. Each store is timed as a
+real subprocess.
 
 Usage:
     python benchmarks/contradictions_scale.py [--sizes 10000 100000 200000] [--keep DIR]
@@ -21,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimtrack.lexicon import _gazetteer, predicate_classes, target_classes
-from claimtrack.models import ArticleRef, Claim, Proposition, SpanRef, Speaker, claim_id, short_hash
+from claimtrack.lexicon import _gazetteer, event_words, predicate_classes, target_classes
+from claimtrack.models import ArticleRef, Claim, Event, Proposition, SpanRef, Speaker, claim_id, short_hash
 
 KINDS = [
     ("event", "actual", 0.45),
@@ -37,6 +42,40 @@ WORDS = (
     "officials said the forces were moving out of the region after weeks of fighting and talks with "
     "the government over the future of its presence in the country according to reports"
 ).split()
+
+
+SYLLABLES = "ka ri mo sa li ba du ne to fa zi ha wa ru me ya".split()
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _spelling(rng: random.Random, name: str) -> str:
+    """One of the ways the press spells a transliterated name: Zawiya, Zawiyah, al-Zawiya."""
+    return rng.choice([name, name + "h" if name[-1] in "aeiou" else name, "al-" + name, name.replace("k", "q", 1)])
+
+
+def _events(rng: random.Random, words: dict[str, list[tuple[str, str]]], country: str, demonym: str,
+            towns: list[str], people: list[str], negated: bool, modality: str) -> list[Event]:
+    """One to three event mentions, worded as the press words them: any word of the class, any name for the side."""
+    out = []
+    for _ in range(rng.randint(1, 3)):
+        cls = rng.choice(sorted(words))
+        lemma, pos = rng.choice(words[cls])
+        side = rng.choice([f"{demonym} forces", f"the {country} government", "government troops", "rebels",
+                           "the opposition", f"pro-{rng.choice(people).split()[-1]} fighters"])
+        who = rng.choice(people)
+        out.append(
+            Event(
+                lemma=lemma, pos=pos, start=0, end=len(lemma), negated=negated, modality=modality,
+                subject=rng.choice([side, who, "he", None]),
+                object=rng.choice([None, who.split()[-1], _spelling(rng, rng.choice(towns))]),
+                owner=rng.choice([None, None, "rebel", "government"]),
+                places=rng.choice([[], [_spelling(rng, rng.choice(towns))]]),
+            )
+        )
+    return out
 
 
 def generate(n: int, seed: int = 7) -> list[str]:
@@ -57,6 +96,14 @@ def generate(n: int, seed: int = 7) -> list[str]:
     targets = target_classes()
     speakers = [(f"Speaker {i}", rng.choice(SPEAKER_KINDS)) for i in range(3000)]
     weights = [k[2] for k in KINDS]
+    by_class: dict[str, list[tuple[str, str]]] = {}
+    for (word, pos), cls in sorted(event_words().items()):
+        for c in cls:
+            by_class.setdefault(c, []).append((word, pos))
+    demonyms = {v: k for k, v in sorted(_gazetteer().items()) if k.endswith(("an", "ian", "ese", "i"))}
+    # each story has its towns and its people, a few hundred claims long
+    towns = [_name(rng) for _ in range(max(50, n // 100))]
+    people = [f"{_name(rng)} {_name(rng)}" for _ in range(max(50, n // 50))]
     truth: dict[tuple[str, str], list[bool]] = {}
 
     def happens(subject: str, predicate: str, year: int) -> bool:
@@ -99,6 +146,12 @@ def generate(n: int, seed: int = 7) -> list[str]:
                 polarity=polarity,
                 modality=modality,
             )
+        country = countries[art % len(countries)]
+        story = art % max(1, len(towns) // 5)
+        claim_events = _events(
+            rng, by_class, country, demonyms.get(country, country).title(), towns[story * 5 : story * 5 + 5] or towns,
+            people[story * 10 : story * 10 + 10] or people, not polarity, modality,
+        )
         claim = Claim(
             id=claim_id(aid, start, i),
             article=ArticleRef(id=aid, path=f"bench/{art}.txt", published=published),
@@ -110,6 +163,7 @@ def generate(n: int, seed: int = 7) -> list[str]:
             hedge=rng.choice([None, None, None, "reportedly", "may", "unlikely"]),
             time=rng.choice([None, None, None, published[:7]]),
             proposition=prop,
+            events=claim_events,
         )
         lines.append(claim.model_dump_json())
     return lines

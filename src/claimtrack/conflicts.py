@@ -162,8 +162,11 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
             if cls.startswith("lemma:") and not _named_alike(a, b):
                 continue  # a bare verb means too many things: it must be said of the same named thing or place
             what = cls.removeprefix("lemma:")
-            if not _named_alike(a, b) and not (a.actor or "").startswith("person:"):
-                continue  # "will attack" and "is not attacking": only of one named place or person
+            universal = a.stance in FORECASTS and a.event.negated and not a.place and b.place
+            if not _named_alike(a, b) and not (a.actor or "").startswith("person:") and not universal:
+                # "will attack" and "is not attacking" are one event only of one named place or person; but one
+                # entry into one town refutes "will not enter the cities"
+                continue
             if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
                 yield Match(a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55)
             elif a.stance == "intends" and b.stance == "intends" and _own(a) and _own(b):
@@ -222,8 +225,10 @@ def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: i
     else:
         lo, hi = a.start - days, a.end + days
     for b in index.between(cls_b, _lookup_key(key), lo, hi):
-        if b.claim.id == a.claim.id or b.event.negated or b.stance not in ("asserts",):
+        if b.claim.id == a.claim.id or b.event.negated:
             continue
+        if b.stance != "asserts" and not (b.stance == "intends" and "patient" in shared and window == "near"):
+            continue  # a state is reported; for one person's post, asking for leave is a report of holding it
         if "rival" in shared:
             holder_a = a.holder if "control" in a.classes else a.actor
             if not (b.place == a.place and _rivals(holder_a, b.holder)):

@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claimtrack.dates import bounds
 from claimtrack.lexicon import _leaders, _lines, antonyms, country_of, event_words, word_set
@@ -69,11 +69,13 @@ HONORIFICS = frozenset(
 # --------------------------------------------------------------------------- spelling-tolerant keys
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(word: str) -> str:
     """A key that transliterations of one name share: Gadhafi, Gaddafi, Qaddafi -> "kdf"; Zawiya, Zawiyah -> "zwy".
 
@@ -96,6 +98,11 @@ def name_key(word: str) -> str:
 
 
 def _names(text: str) -> list[str]:
+    return list(_name_run(text))
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_run(text: str) -> tuple[str, ...]:
     """The trailing run of capitalised words of a phrase: "Libyan Foreign Minister Moussa Koussa" -> Moussa Koussa."""
     text = _RELATIVE.sub("", text.strip())
     text = re.sub(r"(\w) ['’](\w)", r"\1'\2", text)  # "Mo 'tassim", as the tokenizer left it
@@ -113,9 +120,14 @@ def _names(text: str) -> list[str]:
     roles = [i for i, w in enumerate(run) if w.lower().rstrip(".") in _roles() or w.lower().rstrip(".") in HONORIFICS]
     if roles and roles[-1] < len(run) - 1:
         run = run[roles[-1] + 1 :]  # "Defence Minister Omar Sallah": the name comes after the title
-    while run and country_of(run[0]) is not None:
+    while run and _country(run[0]) is not None:
         run.pop(0)  # "Libyan"
-    return run[-4:]
+    return tuple(run[-4:])
+
+
+@lru_cache(maxsize=1 << 18)
+def _country(text: str) -> str | None:
+    return country_of(text)
 
 
 @cache
@@ -180,7 +192,7 @@ class ArticleContext:
         sides: dict[str, str] = {}
         for c in claims:
             for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
-                found = country_of(word)
+                found = _country(word)
                 if found:
                     countries[found] += 1
             phrases = [c.speaker.name] + [p for ev in c.events for p in (ev.subject, ev.object, ev.owner) if p]
@@ -192,7 +204,7 @@ class ArticleContext:
                     full.setdefault(keys[-1], keys)
                     full.setdefault(keys[0], keys)
                     prefix = phrase[: phrase.rfind(names[0])].strip()
-                    owner = country_of(prefix.split()[0]) if prefix.split() else None
+                    owner = _country(prefix.split()[0]) if prefix.split() else None
                     if owner:
                         sides[keys[-1]] = f"side:gov:{owner}"
         total = sum(countries.values())
@@ -208,12 +220,18 @@ def side_of(phrase: str | None, ctx: ArticleContext) -> str | None:
     """The side a phrase names, if any: ``side:gov:Libya``, ``side:opp:Libya``."""
     if not phrase:
         return None
+    return _side(phrase, ctx.country)
+
+
+@lru_cache(maxsize=1 << 18)
+def _side(phrase: str, country: str | None) -> str | None:
+    ctx = ArticleContext(country, {}, {})
     text = re.sub(r"^(?:the|its|their|his|her|our)\s+", "", phrase.strip(), flags=re.I)
     low = _fold(text)
     words = set(re.findall(r"[a-z\-]+", low))
     m = _ANTI.match(low)
     if m:
-        inner = _person_side(m.group("who"), ctx) or (f"side:gov:{country_of(m.group('who'))}" if country_of(m.group("who")) else None)
+        inner = _person_side(m.group("who"), ctx) or (f"side:gov:{_country(m.group('who'))}" if _country(m.group("who")) else None)
         if inner and inner.startswith("side:gov:"):
             return "side:opp:" + inner[len("side:gov:") :]
     if words & OPPOSITION_WORDS and not words & {"pro-government"}:
@@ -221,19 +239,21 @@ def side_of(phrase: str | None, ctx: ArticleContext) -> str | None:
     m = _PRO.match(low) or _OWNED.match(low)
     if m:
         who = m.group("who")
-        found = _person_side(who, ctx) or (f"side:gov:{country_of(who)}" if country_of(who) else None)
+        found = _person_side(who, ctx) or (f"side:gov:{_country(who)}" if _country(who) else None)
         if found:
             return found
         if who in GOVERNMENT_WORDS or who in ("government", "security"):
             return f"side:gov:{ctx.country}" if ctx.country else None
     if _STATE_MEDIA.search(low):
-        owner = country_of(low.split()[0])
+        owner = _country(low.split()[0])
         return f"side:gov:{owner or ctx.country}" if (owner or ctx.country) else None
-    found = country_of(_ROLE_TAIL.sub("", text))
+    found = _country(_ROLE_TAIL.sub("", text))
     if found:
         return f"side:gov:{found}"
     bare = _ROLE_TAIL.sub("", low)
-    if bare in GOVERNMENT_WORDS or bare in {"government forces", "government troops", "security forces", "regime forces"}:
+    if bare in GOVERNMENT_WORDS or bare in {
+        "government forces", "government troops", "security forces", "regime forces", "armed forces",
+    }:
         return f"side:gov:{ctx.country}" if ctx.country else None
     return _person_side(text, ctx) if len(text.split()) <= 3 else None
 
@@ -260,7 +280,7 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     if not phrase:
         return None
     names = _names(phrase)
-    if not names or gaz.is_place(names[-1]) or country_of(" ".join(names)):
+    if not names or gaz.is_place(names[-1]) or _country(" ".join(names)):
         return None
     keys = tuple(name_key(n) for n in names if n.lower() not in PARTICLES)
     if not keys:
@@ -280,7 +300,7 @@ def place_of(phrase: str | None, gaz: Gazetteer, *, trusted: bool = False) -> st
     name = names[-1] if len(names) == 1 else " ".join(names)
     if not trusted and not gaz.is_place(names[-1]):
         return None
-    found = country_of(name)
+    found = _country(name)
     return f"place:{found}" if found else "place:" + "-".join(name_key(n) for n in names)
 
 

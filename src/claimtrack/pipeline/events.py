@@ -45,6 +45,10 @@ NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+ORDER_NOUNS = frozenset({"order", "instruction", "directive", "command"})
+"""Nouns of command: "orders were issued to the army not to enter": the army is who is to act."""
+REQUEST_VERBS = frozenset({"ask", "request", "apply", "seek"})
+"""Verbs whose object a subject asks for itself: "he asked for sick leave" is what he means to take."""
 MAX_EVENTS = 8
 """At most this many events are kept per claim (the nearest to its main verb first)."""
 
@@ -231,6 +235,11 @@ def _arguments(tok: Token, trigger_end: int) -> dict:
     owner: Token | None = None
     if tok.pos_ == "VERB":
         found = subject(tok)
+        if found is not None and found.lemma_.lower() in ORDER_NOUNS and found.head.i != found.i:
+            addressee = next(
+                (c for c in children(found.head, "obl") if any(x.lower_ == "to" for x in children(c, "case"))), None
+            )
+            found = addressee or found
         if found is not None and dep(found) == "nsubj:pass":
             obj = found
             agent = next(
@@ -308,6 +317,17 @@ def _conditional(tok: Token, span: Span) -> bool:
     return False
 
 
+def _ordered(tok: Token) -> bool:
+    """ "orders have been issued to the armed forces not to enter": the event is under a noun of command."""
+    subj = subject(tok) if tok.pos_ == "VERB" else None
+    return subj is not None and subj.lemma_.lower() in ORDER_NOUNS and subj.i < tok.i
+
+
+def _requested_for_self(tok: Token) -> bool:
+    """ "Koussa asked for sick leave": a noun the subject of a request verb asks for."""
+    return tok.pos_ == "NOUN" and dep(tok) in ("obl", "obj") and tok.head.lemma_.lower() in REQUEST_VERBS
+
+
 def _past(tok: Token) -> bool:
     """A finished event: past tense or perfect, with no "will"/"would" before it."""
     auxes = [c for c in tok.children if dep(c) in ("aux", "aux:pass")]
@@ -358,6 +378,8 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
         doc = span.doc
         neg = negated(tok) or _denied_by_no(tok, span) or _denied_by_head(tok, span)
         mood = modality(tok)
+        if _ordered(tok) or (mood == "demanded" and _requested_for_self(tok)):
+            mood = "intended"  # an order to one's forces, a request for oneself: what the side means to do
         if _conditional(tok, span):
             mood = "hypothetical"  # "whether rebels advance or not", "the power to fight"
         if mood == "predicted" and _past(tok):
