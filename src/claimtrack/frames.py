@@ -294,6 +294,9 @@ def place_of(phrase: str | None, gaz: Gazetteer, *, trusted: bool = False) -> st
     """A place by name: "al-Zawiya", "Zawiyah" and "the city of Zawiya" share ``place:zwy``."""
     if not phrase:
         return None
+    whole = _country(phrase)
+    if whole is not None and phrase[:1].isupper():
+        return f"place:{whole}"  # a country, its capital
     names = _names(re.sub(r"\b(?:city|town|port|village|capital) of\s+", "", phrase))
     if not names:
         return None
