@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack.frames import ArticleContext, Gazetteer, due_by, name_key, person_of, same_person, side_of
 
@@ -79,3 +81,9 @@ def test_a_surname_takes_the_full_name_the_article_gave() -> None:
 def test_deadlines(text: str, due: date | None) -> None:
     found = due_by(text, "2019-05-02")  # a Thursday
     assert found == (due.toordinal() if due else None)
+
+
+@given(st.text(max_size=30))
+def test_any_text_has_a_key(text: str) -> None:
+    key = name_key(text)
+    assert isinstance(key, str) and key == name_key(text)

@@ -104,8 +104,9 @@ def build(anchors: Path = ANCHORS) -> tuple[dict[tuple[str, str], set[str]], set
             depth = ANCHOR_SENSES if (name, pos) in anchored else SENSES
             if any(s in members for s in senses[:depth]):
                 classes[(_word(name), POS[pos])].add(cls)
-        for word in extra[0].split() if extra else []:
-            classes[(word.lower(), "n")].add(cls)
+        for word in extra[0].split(",") if extra else []:  # "airstrike", "move out/v"
+            text, _, pos = word.strip().partition("/")
+            classes[(text.lower(), pos or "n")].add(cls)
     antonyms: set[tuple[str, str]] = set()
     for pos in ("v", "n", "a"):
         for s in all_synsets[pos]:

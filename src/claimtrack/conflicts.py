@@ -46,6 +46,8 @@ ONCE_WINDOW_DAYS = 3
 """A one-time event reported at dates further apart than this is reported twice, differently."""
 ONCE_CLASSES = frozenset({"die", "capture"})
 """Events that happen to a person once (or almost never twice in a few weeks)."""
+ONCE_OR_STATE_OF_PERSON = frozenset({"die", "capture", "defect", "resign", "free", "alive", "on_leave"})
+"""What happens to one person and stays so: reports weeks apart still speak of the same fact."""
 HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently",
                     "reportedly", "allegedly", "purportedly", "supposedly"})
 
@@ -162,7 +164,7 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
             if cls.startswith("lemma:") and not _named_alike(a, b):
                 continue  # a bare verb means too many things: it must be said of the same named thing or place
             what = cls.removeprefix("lemma:")
-            universal = a.stance in FORECASTS and a.event.negated and not a.place and b.place
+            universal = a.stance in FORECASTS and a.event.negated
             if not _named_alike(a, b) and not (a.actor or "").startswith("person:") and not universal:
                 # "will attack" and "is not attacking" are one event only of one named place or person; but one
                 # entry into one town refutes "will not enter the cities"
@@ -174,8 +176,10 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
             elif a.stance in ("asserts", "denies") and b.stance in ("asserts", "denies") and _independent(a, b):
                 if not _named_alike(a, b):
                     continue  # fighting somewhere and none elsewhere is no dispute: one place or person, named
-                if b.start - a.end > ONCE_WINDOW_DAYS and not (a.patient or "").startswith("person:"):
+                if b.start - a.end > ONCE_WINDOW_DAYS and not (a.classes & ONCE_OR_STATE_OF_PERSON):
                     continue  # fighting one week and none the next is a change, not a dispute
+                if a.classes & ONCE_OR_STATE_OF_PERSON and not (a.explicit or b.explicit):
+                    continue
                 if (b.start, b.claim.id) > (a.start, a.claim.id):
                     yield Match(a, b, "conflicting_reports", f"reports of the same event ({what}) that disagree", 0.5)
 
@@ -212,8 +216,8 @@ def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: i
         key = a.actor
     if not key or (shared == ("actor",) and not key.startswith(("side:", "person:"))):
         return
-    if shared == ("place",) and a.actor:
-        return  # a truce by a named side is judged by that side's acts, not by anyone's fighting there
+    if shared == ("place",) and (a.actor or a.deadline is None):
+        return  # a truce by a named side is judged by that side's acts; a truce for a place, until a stated day
     if "place" in shared and not a.place:
         return
     if window == "past_deadline":
@@ -236,8 +240,8 @@ def _excluded(a: Fact, cls_b: str, shared: tuple[str, ...], window: str, days: i
             if (b.start, b.claim.id) < (a.start, a.claim.id):
                 continue  # the pair is judged once, from its earlier side
         elif "patient" in shared:
-            if not _same(a.patient, b.patient):
-                continue
+            if not _same(a.patient, b.patient) or not (a.explicit or b.explicit):
+                continue  # one side at least names the person; "he" and "he" may be two people
         elif "winner" in shared:
             if not _same(key, b.actor):
                 continue

@@ -98,6 +98,16 @@ def _named(actor: str) -> bool:
     return actor[:1].isupper() or country_of(actor) is not None
 
 
+def _state_actor(claim: AnyClaim) -> bool:
+    """Whether a claim's proposition is about a state by its own name ("Iran", "the United States").
+
+    Propositions are compared by their predicate class alone; for people ("Gaddafi leaves power",
+    "his departure") that mixes too many senses, and frames (claimtrack.frames) judge them instead.
+    """
+    p = claim.proposition
+    return p is not None and p.subject is not None and country_of(p.subject) == p.subject
+
+
 def _role(claim: AnyClaim) -> str | None:
     """How a claim may take part: as a forecast, a position of the actor, a report, or not at all."""
     p = claim.proposition
@@ -193,7 +203,9 @@ def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     claims = claims if isinstance(claims, list) else list(claims)
     out: list[Contradiction] = []
     with paused_gc():
-        for items in _blocks(claims).values():
+        # propositions compare states by name only: what a state (a country, its government) does
+        # (and claims stored before event mentions existed, which have nothing else to compare)
+        for items in _blocks([c for c in claims if not c.events or _state_actor(c)]).values():
             out.extend(_in_block(items))
         covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
         out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)

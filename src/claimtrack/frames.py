@@ -90,8 +90,7 @@ def name_key(word: str) -> str:
         return ""
     for a, b in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k")):
         w = w.replace(a, b)
-    w = re.sub(r"h$", "", w)
-    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"(.)\1+", r"\1", re.sub(r"(?<=.)h$", "", w))
     skeleton = w[0] + re.sub(r"[aeiouy]", "", w[1:])
     skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
     return skeleton if len(skeleton) >= 3 else w
@@ -340,6 +339,7 @@ class Fact:
     start: int  # ordinal days
     end: int
     deadline: int | None = None  # ordinal day a forecast or pledge is due by ("within two days", "until Saturday")
+    explicit: bool = True  # the patient is named in the claim, not found through a pronoun
     country: str | None = None  # the article's country, when it is clear
 
     @property
@@ -348,8 +348,10 @@ class Fact:
 
 
 def _stance(claim: AnyClaim, ev: Event) -> str | None:
-    if claim.kind in ("opinion", "demand") and ev.modality not in ("intended", "predicted"):
-        return None
+    if claim.kind == "demand" and ev.modality != "intended" or (
+        claim.kind == "opinion" and ev.modality not in ("intended", "predicted")
+    ):
+        return None  # what someone urges or judges is not what anyone said happens (but "asked for leave" is)
     if ev.modality in ("hypothetical", "demanded"):
         return None
     if ev.modality == "predicted":
@@ -432,8 +434,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                     actor = actor or owner
                 else:
                     patient = owner
-            if classes & UNDERGOER_CLASSES and patient is None:
-                patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to
+            if classes & UNDERGOER_CLASSES and patient is None and not (ev.pos == "v" and ev.object):
+                patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to (not "X killed Y")
             place = next((p for p in (place_of(x, gaz, trusted=True) for x in ev.places) if p), None)
             if place and ev.lemma in word_set("place_taking_verbs.txt"):
                 classes = classes | {"capture"}  # "rebels took the town of Belbeit"
@@ -452,10 +454,13 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
                 place = next((p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None)
             deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
+            named = (ev.object if ev.object and patient and patient == participant(ev.object, claim, ev, ctx, gaz)
+                     else ev.subject if patient == actor else ev.owner or ev.object)
+            explicit = bool(named) and named.lower() not in PERSON_PRONOUNS | SELF_PRONOUNS
             out.append(
                 Fact(
                     claim, ev, classes, actor, patient, place, holder, stance, when, lo.toordinal(), hi.toordinal(),
-                    deadline, ctx.country,
+                    deadline, explicit, ctx.country,
                 )
             )
     return out

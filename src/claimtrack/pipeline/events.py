@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from claimtrack.lexicon import event_words, reporting_verbs
+from claimtrack.lexicon import event_words, hedges, reporting_verbs
 from claimtrack.pipeline.syntax import child, children, core_np, dep, strip_det, subject
 
 PLACE_CASES = frozenset(
@@ -288,18 +288,21 @@ DENIAL_HEADS = frozenset({"confound", "contradict", "refute", "disprove", "belie
 
 
 def _denied_by_head(tok: Token, span: Span) -> bool:
+    """ "confounding reports of his capture", "it is unlikely that Iran will leave": a governing word denies."""
     cur = tok
     for _ in range(3):
         if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
             return False
-        cur = cur.head
+        below, cur = cur, cur.head
         deniers = [cur, *(c for c in cur.children if dep(c) in ("amod", "acl"))]  # "confounding reports of X"
         if any(_lemma(d) in DENIAL_HEADS or d.lower_.startswith(tuple(DENIAL_HEADS)) for d in deniers):
+            return True
+        if cur.pos_ == "ADJ" and hedges().get(cur.lemma_.lower()) == "negate" and dep(below) in ("ccomp", "csubj"):
             return True
     return False
 
 
-CONDITIONS = frozenset({"if", "unless", "whether"})
+CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
 ABILITY_HEADS = frozenset({"power", "ability", "capacity", "capability", "able", "capable", "means", "strength"})
 """Heads under which an event is only possible: "he doesn't have the power to fight"."""
 
@@ -315,6 +318,12 @@ def _conditional(tok: Token, span: Span) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _counterfactual(tok: Token) -> bool:
+    """ "would have been killed", "could have won": what did not happen."""
+    auxes = {c.lower_ for c in tok.children if dep(c) in ("aux", "aux:pass")}
+    return bool(auxes & {"would", "could", "might", "should"}) and "have" in auxes
 
 
 def _ordered(tok: Token) -> bool:
@@ -380,7 +389,7 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
         mood = modality(tok)
         if _ordered(tok) or (mood == "demanded" and _requested_for_self(tok)):
             mood = "intended"  # an order to one's forces, a request for oneself: what the side means to do
-        if _conditional(tok, span):
+        if _conditional(tok, span) or _counterfactual(tok):
             mood = "hypothetical"  # "whether rebels advance or not", "the power to fight"
         if mood == "predicted" and _past(tok):
             mood = "actual"  # "they are almost certain that Khamis was killed": a hedged report, not a forecast
