@@ -196,8 +196,13 @@ class _Index:
         return list(islice(heapq.merge(*parts, key=attrgetter("order")), MAX_EVIDENCE)), total
 
 
-def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
-    """All contradictions among ``claims``, most confident first."""
+def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> list[Contradiction]:
+    """All contradictions among ``claims``, most confident first.
+
+    Args:
+        ranked: give each record the confidence fitted to audits (``claimtrack.ranking``); False keeps
+            the judgement's own weights (what ``training/fit_confidence.py`` starts from).
+    """
     from claimtrack.conflicts import frame_contradictions
 
     claims = claims if isinstance(claims, list) else list(claims)
@@ -209,6 +214,11 @@ def find_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
             out.extend(_in_block(items))
         covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
         out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)
+        if ranked:
+            from claimtrack.ranking import rank
+
+            by_id = {c.id: c for c in claims}
+            out = [rank(c, by_id) for c in out]  # type: ignore[arg-type]
         out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
     return out
 
@@ -295,6 +305,7 @@ def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction
             "later_count": total,
             "proposition": pa,
             "confidence": round(min(0.99, max(0.05, score)), 2),
+            "rule": "proposition",
             "reasons": reasons,
             "explanation": explain(type_, earlier, later_claims, total, dates),
             "earlier_speaker": name,

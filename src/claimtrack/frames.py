@@ -234,7 +234,9 @@ def _side(phrase: str, country: str | None) -> str | None:
         if inner and inner.startswith("side:gov:"):
             return "side:opp:" + inner[len("side:gov:") :]
     if words & OPPOSITION_WORDS and not words & {"pro-government"}:
-        return f"side:opp:{ctx.country}" if ctx.country else None
+        named = next((c for w in text.split() if (c := _country(w.strip(",.'’s"))) is not None), None)
+        country = named or ctx.country  # "Libyan rebels" in a report from Washington
+        return f"side:opp:{country}" if country else None
     m = _PRO.match(low) or _OWNED.match(low)
     if m:
         who = m.group("who")
@@ -409,12 +411,23 @@ PLACE_CLASSES = frozenset({"attack", "enter", "withdraw", "capture", "control", 
 """Classes whose object may be a place ("entered Zuwara", "captured Zawiya")."""
 
 
+_FIRST_PERSON = re.compile(r"\b(I|me|my|you|your|yours)\b")
+
+
+def _commentary(claim: AnyClaim) -> bool:
+    """A page's own text in the first or second person ("I pray...", "Get a clue"): a reader's comment or a
+    column's aside, not something the outlet reports; and a speaker found only as "I"."""
+    if claim.speaker.name in ("I", "you", "we"):
+        return True
+    return claim.speaker.kind == "author" and bool(_FIRST_PERSON.search(claim.text))
+
+
 def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
     """The facts of one article's claims."""
     ctx = ArticleContext.of(claims)
     out: list[Fact] = []
     for claim in claims:
-        if not claim.events or (claim.time or claim.article.published) is None:
+        if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
         for ev in claim.events:
             when = ev.time or claim.time or claim.article.published

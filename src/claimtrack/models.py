@@ -220,6 +220,8 @@ class Contradiction(Record):
     """How many later claims there are in all (``later`` lists the earliest of them)."""
     proposition: Proposition
     confidence: float = Field(ge=0.0, le=1.0)
+    rule: str | None = None
+    """Which judgement made the record: "same event", "ceasefire/attack" (incompatible.tsv), "proposition" ..."""
     reasons: list[str]
     explanation: str
     earlier_speaker: str
