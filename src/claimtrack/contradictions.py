@@ -19,6 +19,7 @@ take no part.
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ from itertools import islice
 from operator import attrgetter
 
 from claimtrack.dates import bounds, days_between
-from claimtrack.lexicon import country_of, target_classes
+from claimtrack.lexicon import country_of, names_of, target_classes
 from claimtrack.models import (
     Claim,
     ClaimView,
@@ -98,6 +99,9 @@ def _named(actor: str) -> bool:
     return actor[:1].isupper() or country_of(actor) is not None
 
 
+_GOVERNMENT_OF = re.compile(r"[A-Z][\w\-]+(?:'s)? (?:administration|government|regime)")
+
+
 def _state_actor(claim: AnyClaim) -> bool:
     """Whether a claim's proposition is about a state by its own name ("Iran", "the United States").
 
@@ -105,7 +109,16 @@ def _state_actor(claim: AnyClaim) -> bool:
     "his departure") that mixes too many senses, and frames (claimtrack.frames) judge them instead.
     """
     p = claim.proposition
-    return p is not None and p.subject is not None and country_of(p.subject) == p.subject
+    if p is None or p.subject is None or country_of(p.subject) != p.subject:
+        return False
+    # named in the claim itself ("Iran", "Iranian forces", "the Trump administration"), or the speaker speaking
+    # of itself ("the US stated it would keep ..."); not found through "it" or the article's context
+    if claim.speaker.name == p.subject:
+        return True
+    text = claim.text.lower()
+    if any(re.search(rf"\b{re.escape(name)}\b", text) for name in names_of(p.subject)):
+        return True
+    return any(country_of(m) == p.subject for m in _GOVERNMENT_OF.findall(claim.text))
 
 
 def _role(claim: AnyClaim) -> str | None:
