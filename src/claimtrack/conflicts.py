@@ -38,6 +38,7 @@ from claimtrack.frames import (
     same_person,
     side_of,
 )
+from claimtrack.lexicon import word_set
 from claimtrack.models import Contradiction, Proposition, short_hash
 
 FORECASTS = frozenset({"predicts", "intends"})
@@ -236,6 +237,8 @@ def _excluded(a: Fact, rule: str, cls_b: str, shared: tuple[str, ...], window: s
         key = a.actor
     if not key or (shared == ("actor",) and not key.startswith(("side:", "person:"))):
         return
+    if "ceasefire" in a.classes and a.event.head is not None and a.event.head not in word_set("commitment_heads.txt"):
+        return  # a truce supported, considered or called for binds no one; a declared one does
     if shared == ("place",) and (a.actor or a.deadline is None):
         return  # a truce by a named side is judged by that side's acts; a truce for a place, until a stated day
     if "place" in shared and not a.place:

@@ -140,6 +140,8 @@ class Event(Record):
     time: PartialDate | None = None
     """When the claim says this event happened ("killed on August 27"), if it says."""
     time_text: str | None = None
+    head: str | None = None
+    """The word that governs the trigger in the claim ("declare" for "declared a cease-fire")."""
 
 
 class Claim(Record):

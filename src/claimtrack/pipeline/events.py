@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from claimtrack.lexicon import event_words, hedges, reporting_verbs
+from claimtrack.lexicon import event_words, hedges, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import child, children, core_np, dep, strip_det, subject
 
 PLACE_CASES = frozenset(
@@ -337,6 +337,18 @@ def _requested_for_self(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and dep(tok) in ("obl", "obj") and tok.head.lemma_.lower() in REQUEST_VERBS
 
 
+def _governor(tok: Token, span: Span) -> str | None:
+    """The verb (or adjective) that governs an event word within the claim: "declared" for "declared a cease-fire"."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "ADJ"):
+            return _lemma(cur)
+    return None
+
+
 def _past(tok: Token) -> bool:
     """A finished event: past tense or perfect, with no "will"/"would" before it."""
     auxes = [c for c in tok.children if dep(c) in ("aux", "aux:pass")]
@@ -387,6 +399,9 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
         doc = span.doc
         neg = negated(tok) or _denied_by_no(tok, span) or _denied_by_head(tok, span)
         mood = modality(tok)
+        governor = _governor(tok, span)
+        if governor in word_set("non_factive_heads.txt") and mood in ("actual", "predicted"):
+            mood = "hypothetical"  # "rebels feared an attack", "to prevent an assault"
         if _ordered(tok) or (mood == "demanded" and _requested_for_self(tok)):
             mood = "intended"  # an order to one's forces, a request for oneself: what the side means to do
         if _conditional(tok, span) or _counterfactual(tok):
@@ -407,6 +422,7 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
                     "end": doc[last].idx + len(doc[last].text),
                     "negated": neg,
                     "modality": mood,
+                    "head": governor,
                     **args,
                 },
             )
