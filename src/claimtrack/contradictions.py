@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 from operator import attrgetter
 
@@ -99,6 +100,12 @@ def _named(actor: str) -> bool:
     return actor[:1].isupper() or country_of(actor) is not None
 
 
+@cache
+def _names_pattern(country: str) -> re.Pattern[str]:
+    names = sorted(names_of(country), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 _GOVERNMENT_OF = re.compile(r"[A-Z][\w\-]+(?:'s)? (?:administration|government|regime)")
 
 
@@ -115,8 +122,7 @@ def _state_actor(claim: AnyClaim) -> bool:
     # of itself ("the US stated it would keep ..."); not found through "it" or the article's context
     if claim.speaker.name == p.subject:
         return True
-    text = claim.text.lower()
-    if any(re.search(rf"\b{re.escape(name)}\b", text) for name in names_of(p.subject)):
+    if _names_pattern(p.subject).search(claim.text.lower()):
         return True
     return any(country_of(m) == p.subject for m in _GOVERNMENT_OF.findall(claim.text))
 
