@@ -133,14 +133,18 @@ PERSONNEL = frozenset(
     }
 )
 PLACE_CASES = frozenset({"from", "in", "of", "out", "into", "inside", "within", "across", "to", "toward", "towards"})
+_CHANCE = r"(?:possibilit|chance|odd|likelihood|prospect|probabilit)\w*"
+_LOW = r"(?:low|slim|remote|small|poor|minimal|dim|nil|negligible|little|scant)"
+_HIGH = r"(?:high|good|strong|excellent|real|great)"
 _SUCCESS_LOW = re.compile(
-    r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
-    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(low|slim|remote|small|poor|minimal|dim|nil|negligible)",
+    rf"\b{_CHANCE}\s+(?:of|for|that)\s+(?:\w+\s+){{0,12}}?(?:are|is|seem|seems|look|looks|remain|remains)\s+(?:very\s+)?{_LOW}\b"
+    rf"|\b(?:a\s+|very\s+)?{_LOW}\s+{_CHANCE}\s+(?:of|that|for)\b",
     re.I,
 )
+"""An evaluation of how likely something is, low: "the chances of a deal are slim", "little chance that ..."."""
 _SUCCESS_HIGH = re.compile(
-    r"\b(possibilit|chance|odd|likelihood|prospect|probabilit)\w*\s+(of|for)\s+(\w+\s+){0,3}success\w*\s+"
-    r"(are|is|seem|seems|look|looks|remain|remains)\s+(very\s+)?(high|good|strong|excellent)",
+    rf"\b{_CHANCE}\s+(?:of|for|that)\s+(?:\w+\s+){{0,12}}?(?:are|is|seem|seems|look|looks|remain|remains)\s+(?:very\s+)?{_HIGH}\b"
+    rf"|\b(?:a\s+|very\s+)?{_HIGH}\s+{_CHANCE}\s+(?:of|that|for)\b",
     re.I,
 )
 _CORRELATIVE = re.compile(r"\bthe (sooner|more|less|faster|earlier)\b.*,\s*the (better|worse|more|less)\b", re.I)
