@@ -148,8 +148,9 @@ def load_yaml(text: str, *, where: str) -> object:
             f"{where} is {len(text):,} characters long, more than {MAX_FRONT_MATTER_CHARS:,}. "
             "Keep only metadata fields between the '---' lines."
         )
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # its reader refuses control characters here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -159,10 +160,11 @@ def load_yaml(text: str, *, where: str) -> object:
         mark = getattr(exc, "problem_mark", None)
         line = f" (line {mark.line + 2})" if mark is not None else ""
         raise InputError(
-            f"{where}{line} is not valid YAML: {getattr(exc, 'problem', None) or exc}. "
+            f"{where}{line} is not valid YAML: {str(getattr(exc, 'problem', None) or exc).splitlines()[0]}. "
             "Write it as lines of 'field: value' between two '---' lines."
         ) from exc
     except RecursionError as exc:
         raise InputError(f"{where} is nested too deeply. Write it as lines of 'field: value'.") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

@@ -472,6 +472,13 @@ class Store:
             self._write_journal(journal)
             try:
                 self._apply(journal)
+            except _AppliedInPart as part:
+                # --force got past its first rename: the journal (committed) stands, and readers follow it
+                warn(
+                    f"{self.claims_path}: article {article.id} is stored, but tidying the store failed "
+                    f"({part.cause.strerror or part.cause}); the next ingest or `claimtrack doctor --repair` "
+                    "finishes it."
+                )
             except OSError as exc:
                 self._roll_back(journal)
                 raise StoreError(
@@ -512,9 +519,9 @@ class Store:
                 f"{journal.article} was stored. Free some space (or fix the permissions) and ingest it again."
             ) from exc
         _fsync_dir(self.journal_path.parent)
-        _step("journal")
 
     def _apply(self, journal: Journal) -> None:
+        _step("journal")
         claims = "".join(line + "\n" for line in journal.claims).encode("utf-8")
         record = (journal.record + "\n").encode("utf-8")
         if journal.replace:
@@ -524,17 +531,29 @@ class Store:
             except BaseException:
                 new_claims.unlink(missing_ok=True)
                 raise
-            os.replace(new_claims, self.claims_path)
-            _step("rewrite-claims")
-            os.replace(new_articles, self.articles_path)
-            _fsync_dir(self.claims_path.parent)
+            try:
+                os.replace(new_claims, self.claims_path)
+            except BaseException:
+                new_claims.unlink(missing_ok=True)
+                new_articles.unlink(missing_ok=True)
+                raise
+            try:  # from here on the journal can only be finished, not undone
+                _step("rewrite-claims")
+                os.replace(new_articles, self.articles_path)
+                _fsync_dir(self.claims_path.parent)
+                _step("articles")
+                self.journal_path.unlink()
+                _fsync_dir(self.journal_path.parent)
+            except OSError as exc:
+                new_articles.unlink(missing_ok=True)
+                raise _AppliedInPart(exc) from exc
         else:
             _append_at(self.claims_path, journal.claims_size, claims, "claims")
             _step("claims")
             _append_at(self.articles_path, journal.articles_size, record, "articles")
-        _step("articles")
-        self.journal_path.unlink()
-        _fsync_dir(self.journal_path.parent)
+            _step("articles")
+            self.journal_path.unlink()
+            _fsync_dir(self.journal_path.parent)
 
     def _roll_back(self, journal: Journal) -> None:
         """Undo a journal not fully applied after a write failed (a full disk): truncation needs no space."""
@@ -552,14 +571,14 @@ class Store:
         tmp.unlink(missing_ok=True)  # a journal never renamed was never committed
         if journal is None:
             return
-        warn(f"{self.claims_path}: finishing a write that was interrupted (article {journal.article}).")
         try:
             self._apply(journal)
-        except OSError as exc:
+        except (OSError, _AppliedInPart) as exc:
             raise StoreError(
-                f"{self.claims_path}: cannot finish an interrupted write: {exc.strerror or exc}. "
+                f"{self.claims_path}: cannot finish an interrupted write: {getattr(exc, 'strerror', None) or exc}. "
                 "Free some space (or fix the permissions) and run claimtrack doctor --repair."
             ) from exc
+        warn(f"{self.claims_path}: finished the interrupted write of article {journal.article}.")
 
     def _repair(self, health: Health, *, drop_incomplete: bool) -> None:
         """Rewrite both files without the lines ``health`` found unusable, setting those aside.
@@ -596,6 +615,14 @@ class Store:
         _filter_lines(self.claims_path, Claim, keep_claim)
         self._ids = set(counts)
         self._seen = _size(self.articles_path)
+
+
+class _AppliedInPart(Exception):
+    """A --force write failed after its first rename: it can be finished, not undone."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 def _claim_article_id(obj: dict) -> str | None:
@@ -756,8 +783,7 @@ def _settle_tail(path: Path) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     warn(
-        f"{path}: set aside an incomplete last line left by an interrupted write "
-        f"(kept in {Store.rejected_path(path)})."
+        f"{path}: set aside an incomplete last line left by an interrupted write (kept in {Store.rejected_path(path)})."
     )
 
 
