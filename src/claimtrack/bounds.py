@@ -76,7 +76,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-_RUN = re.compile(r"\S{%d,}" % MAX_RUN_CHARS)
+_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS},}}")
 
 
 def unreadable_runs(text: str) -> list[tuple[int, int]]:

@@ -76,7 +76,7 @@ class ClaimtrackGroup(click.Group):
 
 
 def _literal_error(exc: click.ClickException) -> click.ClickException:
-    exc.message = printable(exc.message)
+    exc.message = printable(exc.message)  # type: ignore[misc]  # click marks it Final; showing it literally is all we change
     return exc
 
 

@@ -30,7 +30,7 @@ def _placeholder(m: re.Match[str]) -> str:
     ch = m.group()
     code = ord(ch)
     if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟ (␛ for ESC, ␤ for a newline)
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟ (␛ for ESC, ␊ for a newline)
     if code == 0x7F:
         return "\u2421"  # ␡
     if 0xDC80 <= code <= 0xDCFF:
