@@ -23,8 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from claimtrack.store import Store  # noqa: E402
 from tests.storewriter import audit  # noqa: E402
+
+from claimtrack.store import Store  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc-news-2225.jsonl"
 

@@ -29,8 +29,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from claimtrack.store import WRITE_STEPS, Store  # noqa: E402
 from tests.storewriter import audit, read_back  # noqa: E402
+
+from claimtrack.store import WRITE_STEPS, Store  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc-news-2225.jsonl"
 BAD = ("duplicated_claim_ids", "articles_without_their_claims", "claims_without_article")
