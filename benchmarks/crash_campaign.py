@@ -63,6 +63,18 @@ def consistent(store: Path) -> bool:
     return all(seen[k] == 0 for k in BAD)
 
 
+def feed(path: Path, n: int) -> Path:
+    """A JSON Lines feed of ``n`` one-sentence articles: extraction is short, so writes are a larger share of a run."""
+    said = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        for sentence in json.loads(line)["text"].split(". "):
+            if " said" in sentence and 60 < len(sentence) < 200:
+                said.append(sentence.strip() + ".")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in dict.fromkeys(said[:n])), encoding="utf-8")
+    return path
+
+
 def final_check(store: Path, folder: Path) -> dict[str, object]:
     done = run(ingest(store, [str(folder)]))
     counts = audit(store)
@@ -72,7 +84,8 @@ def final_check(store: Path, folder: Path) -> dict[str, object]:
 
 
 def random_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> dict[str, object]:
-    paths = sorted(str(p) for p in folder.iterdir())
+    """Kill runs at random moments; ``folder`` is a folder of articles or one feed file."""
+    paths = sorted(str(p) for p in folder.iterdir()) if folder.is_dir() else [str(folder)]
     t0 = time.monotonic()
     full = run(ingest(work / "timing" / "claims.jsonl", paths))
     span = time.monotonic() - t0
@@ -81,10 +94,10 @@ def random_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> di
     stores: list[Path] = []
     for i in range(kills):
         if i % 10 == 0:  # a fresh store every ten runs, so that plain ingests keep writing
-            stores.append(work / f"random{i:03d}" / "claims.jsonl")
+            stores.append(work / f"random-{folder.name}-{i:03d}" / "claims.jsonl")
         store = stores[-1]
         force = i % 2 == 1
-        inputs = rng.sample(paths, k=max(1, len(paths) // 3)) if force else paths
+        inputs = rng.sample(paths, k=max(1, len(paths) // 3)) if force and len(paths) > 1 else paths
         proc = subprocess.Popen(
             ingest(store, inputs, *(["--force"] if force else [])),
             stdout=subprocess.DEVNULL,
@@ -179,6 +192,7 @@ def full_disk(work: Path, folder: Path) -> dict[str, object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kills", type=int, default=120)
+    ap.add_argument("--feed-kills", type=int, default=40, help="random kills of runs on a feed of short articles")
     ap.add_argument("--articles", type=int, default=24)
     ap.add_argument("--seed", type=int, default=10)
     ap.add_argument("--random-only", action="store_true", help="only the random kills (e.g. on an older claimtrack)")
@@ -190,6 +204,9 @@ def main() -> None:
         articles(folder, args.articles, args.seed)
         t0 = time.monotonic()
         report: dict[str, object] = {"random_kill_9": random_kills(work, folder, args.kills, rng)}
+        if args.feed_kills:
+            short = feed(work / "feed" / "short.jsonl", 300)
+            report["random_kill_9_short_articles"] = random_kills(work, short, args.feed_kills, rng)
         if not args.random_only:
             report["kill_9_at_each_step"] = step_kills(work, folder)
             report["fault_at_each_step"] = step_faults(work, folder)
