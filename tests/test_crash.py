@@ -227,3 +227,18 @@ def test_doctor_reports_and_sets_aside_bad_lines(tmp_path: Path, runner: CliRunn
     assert Store(store).rejected_path(store).read_text(encoding="utf-8") == "{oops\n"
     assert store.stat().st_mode & 0o777 == 0o640
     assert runner.invoke(cli, ["doctor", "--store", str(store)]).exit_code == 0
+
+
+def test_ingest_repair_sets_bad_lines_aside_then_adds(tmp_path: Path, runner: CliRunner) -> None:
+    store = tmp_path / "claims.jsonl"
+    _write(store, "add", 0, 2)
+    with store.open("a", encoding="utf-8") as fh:
+        fh.write("not a record\n")
+        fh.write(article(5, 1)[1][0].model_dump_json() + "\n")  # and a claim after it
+    good = str(FIXTURES / "articles" / "attributed.txt")
+    result = runner.invoke(cli, ["ingest", good, "--repair", "--store", str(store)])
+    assert result.exit_code == 0, result.stderr
+    assert "set aside 2 line(s)" in result.stderr  # the bad line and the claim without its record
+    counts = audit(store)
+    assert counts["articles"] == 3 and counts["bad_lines"] == 0
+    assert {k: counts[k] for k in CLEAN} == CLEAN
