@@ -104,16 +104,18 @@ def main() -> None:
                         "traceback": "Traceback" in text,
                         "raw_esc_bytes": out.count(b"\x1b") if not colour else None,
                         "escapes_not_rich_colours": foreign,
-                        "markup_literal": any(m in text for m in MARKUP) or label == "doctor",
+                        # doctor prints counts, no user text: nothing to show literally
+                        "markup_literal": None if label == "doctor" else any(m in text for m in MARKUP),
                     }
                 )
         print(f"ingest exit {ingest.returncode}; {len(claims)} claims; {exact} keep their escapes exactly in JSON")
         print(f"{'command':<20}{'mode':<15}{'exit':>5}{'traceback':>10}{'raw ESC':>9}{'foreign esc':>12}{'literal':>9}")
         for r in rows:
             raw = "-" if r["raw_esc_bytes"] is None else r["raw_esc_bytes"]
+            shown = "n/a" if r["markup_literal"] is None else r["markup_literal"]
             print(
                 f"{r['command']:<20}{r['mode']:<15}{r['exit']:>5}{r['traceback']!s:>10}{raw!s:>9}"
-                f"{r['escapes_not_rich_colours']:>12}{r['markup_literal']!s:>9}"
+                f"{r['escapes_not_rich_colours']:>12}{shown!s:>9}"
             )
         bad = sum(1 for r in rows if r["traceback"] or r["escapes_not_rich_colours"] or (r["raw_esc_bytes"] or 0))
         print(f"commands x modes: {len(rows)}; with a traceback or a raw escape: {bad}")
