@@ -49,12 +49,14 @@ def _modules_after(args: list[str], store: Path | None = None) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "command", ["--help", "claims", "show", "articles", "contradictions", "predictions", "speakers"]
+    "command", ["--help", "claims", "show", "articles", "contradictions", "predictions", "speakers", "doctor"]
 )
 def test_reading_commands_do_not_import_spacy(seed_store: Path, command: str) -> None:
     args = [command] if command == "--help" else [command, "--store", str(seed_store), "--format", "jsonl"]
     if command == "show":
         args = ["show", "0", "--store", str(seed_store), "--format", "jsonl"]
+    if command == "doctor":
+        args = ["doctor", "--store", str(seed_store)]
     mods = _modules_after(args)
     assert "claimtrack.cli" in mods
     assert "spacy" not in mods and "thinc" not in mods

@@ -24,6 +24,9 @@ from claimtrack.errors import ClaimtrackError, InputError, NotFound
 from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim, ClaimView
 from claimtrack.output import FORMATS, Column, emit, shorten
 from claimtrack.store import DEFAULT_STORE, Store
+from claimtrack.store import damage as store_damage
+from claimtrack.store import reset_damage as reset_store_damage
+from claimtrack.textsafe import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("claimtrack")
@@ -41,15 +44,40 @@ def _debug() -> bool:
 
 
 class ClaimtrackGroup(click.Group):
-    """Turns claimtrack's errors into one-line messages and exit status 1, in one place."""
+    """Turns claimtrack's errors into one-line messages and exit status 1, in one place.
+
+    Every error message, click's own included (they quote arguments), is shown
+    literally: a file name or id with escape sequences in it cannot drive the terminal.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as exc:
+            raise _literal_error(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except ClaimtrackError as exc:
             if _debug():
                 traceback.print_exc()
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(printable(str(exc))) from exc
+        except click.ClickException as exc:
+            raise _literal_error(exc) from None
+        skipped = store_damage()
+        if skipped:  # what was shown is complete but for these lines: say so, and exit 1
+            warn(
+                f"{len(skipped)} bad line(s) in the store were skipped (first: {skipped[0]}). "
+                "See them with `claimtrack doctor`; `claimtrack doctor --repair` sets them aside."
+            )
+            ctx.exit(1)
+        return result
+
+
+def _literal_error(exc: click.ClickException) -> click.ClickException:
+    exc.message = printable(exc.message)  # type: ignore[misc]  # click marks it Final; showing it literally is all we change
+    return exc
 
 
 # --------------------------------------------------------------------------- shared options
@@ -141,6 +169,7 @@ def cli(debug: bool) -> None:
     (claimtrack claims | jq .text); pass --format to choose.
     """
     set_quiet(False)  # per command: -q/--quiet of a command turns it on
+    reset_store_damage()
     if debug:
         os.environ["CLAIMTRACK_DEBUG"] = "1"
     logging.basicConfig(
@@ -190,6 +219,13 @@ def _prop(p: Any) -> str:
     "auto: JSON Lines for files ending in .jsonl.",
 )
 @click.option("--force", is_flag=True, help="Extract again articles already in the store.")
+@click.option("--repair", is_flag=True, help="Set aside the store's bad lines first (see doctor) instead of refusing.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Stop an article that takes longer (default: 60 s plus 60 s per million characters; 0: no limit).",
+)
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
 @store_option
 @output_options
@@ -204,6 +240,8 @@ def ingest(
     encoding: str | None,
     input_format: str,
     force: bool,
+    repair: bool,
+    timeout: float | None,
     model: str | None,
     store: Path,
     format_: str | None,
@@ -229,6 +267,8 @@ def ingest(
         if sys.stdin.isatty():
             raise click.UsageError("Give ARTICLES (files, folders, or - for standard input).")
         articles = ("-",)
+    if any(not a.strip() for a in articles):
+        raise click.UsageError("An empty name was given as an article; give files, folders, or - for standard input.")
     options = {"published": published, "outlet": outlet, "author": author, "title": title, "url": url}
 
     def load() -> object:
@@ -247,6 +287,8 @@ def ingest(
         load=load,
         read_stdin=sys.stdin.buffer.read,
         input_format=input_format,
+        repair=repair,
+        timeout=timeout,
     ):
         counts[outcome.status] += 1
         for notice in outcome.notices:
@@ -357,12 +399,14 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
+    from claimtrack.textsafe import literal
+
     s = claim.sentence
     body = Text()
     rel0, rel1 = claim.span.start - s.start, claim.span.end - s.start
-    body.append(s.text[:rel0])
-    body.append(s.text[rel0:rel1], style="bold yellow")
-    body.append(s.text[rel1:])
+    body.append(literal(s.text[:rel0], lines=True))
+    body.append(literal(s.text[rel0:rel1], lines=True, style="bold yellow"))
+    body.append(literal(s.text[rel1:], lines=True))
     a = claim.article
     sp = claim.speaker
     rows = [
@@ -390,7 +434,7 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
     console.print(Panel(body, title="sentence", expand=False))
     for key, value in rows:
         if value:
-            console.print(f"[bold]{key:>12}[/bold]  ", Text(value))
+            console.print(f"[bold]{key:>12}[/bold]  ", literal(value))
 
 
 @cli.command()
@@ -535,3 +579,39 @@ def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:
         Column("last", lambda r: r.last, max_width=10),
     ]
     emit((r for r in rows if not kind or r.kind in kind), format_ or "auto", cols, title="speakers")
+
+
+# --------------------------------------------------------------------------- the store's health
+
+
+@cli.command()
+@click.option("--repair", is_flag=True, help="Set aside the lines readers cannot use (kept in FILE.rejected).")
+@store_option
+def doctor(repair: bool, store: Path) -> None:
+    """Check the store; with --repair, set aside what readers cannot use.
+
+    Reports bad lines (with their numbers), a last line cut off by a crash,
+    claims without their article record, ids stored twice, and articles that
+    lack some of their claims. --repair rewrites the store without them
+    (keeping its permissions) and keeps every line taken out in
+    claims.jsonl.rejected or articles.jsonl.rejected beside it; ingest the
+    articles named again to store them whole. Exit status 1 if problems remain.
+    """
+    st = _open(store)
+    if repair:
+        before, health = st.repair()
+        for problem in before.problems():
+            info(f"repaired: {problem}")
+    else:
+        health = st.check()
+    for problem in health.problems():
+        error(problem)
+    info(
+        f"{store}: {health.articles} article{'' if health.articles == 1 else 's'}, "
+        f"{health.claims} claim{'' if health.claims == 1 else 's'}"
+        + ("; no problems" if health.ok else f"; {len(health.problems())} problem(s)")
+    )
+    if not health.ok:
+        if not repair:
+            info("Set them aside with: claimtrack doctor --repair")
+        sys.exit(1)

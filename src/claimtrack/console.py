@@ -1,8 +1,14 @@
-"""Messages for people, on stderr. stdout carries data only (see ``output.py``)."""
+"""Messages for people, on stderr. stdout carries data only (see ``output.py``).
+
+Every message is shown literally (``textsafe.printable``): a file name or a
+piece of article text in it never becomes markup or terminal control.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
+
+from claimtrack.textsafe import printable
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 _quiet = False
@@ -16,15 +22,15 @@ def set_quiet(quiet: bool) -> None:
 def info(message: str) -> None:
     """Progress and counts; silenced by ``--quiet``."""
     if not _quiet:
-        err_console.print(message, markup=False)
+        err_console.print(printable(message), markup=False)
 
 
 def warn(message: str) -> None:
     """Something the user should know; silenced by ``--quiet``."""
     if not _quiet:
-        err_console.print(f"Warning: {message}", style="yellow", markup=False)
+        err_console.print(f"Warning: {printable(message)}", style="yellow", markup=False)
 
 
 def error(message: str) -> None:
     """An error about one input; never silenced."""
-    err_console.print(f"Error: {message}", style="red", markup=False)
+    err_console.print(f"Error: {printable(message)}", style="red", markup=False)

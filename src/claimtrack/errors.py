@@ -20,6 +20,10 @@ class StoreError(ClaimtrackError):
     """Raised when the store cannot be read or written."""
 
 
+class StoreLocked(StoreError):
+    """Raised when another process holds the store's lock for too long."""
+
+
 class ModelNotInstalled(ClaimtrackError):
     """Raised when the spaCy pipeline asked for cannot be loaded."""
 

@@ -18,12 +18,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
 from dateutil import parser as dateparser
 
-from claimtrack.errors import InputError
+from claimtrack.bounds import (
+    MAX_ARTICLE_BYTES,
+    MAX_FEED_BYTES,
+    MAX_META_CHARS,
+    InputTimeout,
+    deadline,
+    load_yaml,
+    looks_like_prose,
+    time_budget,
+    unreadable_runs,
+)
+from claimtrack.errors import InputError, StoreError, StoreLocked
 from claimtrack.models import Article, ArticleRef, Claim, article_id
 from claimtrack.store import Store
+from claimtrack.textsafe import storable, without_surrogates
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +107,18 @@ def _clean_meta(raw: object, *, where: str) -> dict[str, str | None]:
             continue  # other fields (genre, notes) are the user's own business
         if name == "published":
             meta[name] = parse_published(value, where=f"{where}: published")
+        elif value is None:
+            meta[name] = None
         else:
-            meta[name] = None if value is None else str(value).strip() or None
+            if not isinstance(value, str | int | float):
+                raise InputError(f"{where}: {name} must be a piece of text, not a {type(value).__name__}.")
+            text = without_surrogates(str(value))[0].strip()
+            if len(text) > MAX_META_CHARS:
+                raise InputError(
+                    f"{where}: {name} is {len(text):,} characters long; metadata fields hold at most "
+                    f"{MAX_META_CHARS:,}. Shorten it."
+                )
+            meta[name] = text or None
     return meta
 
 
@@ -119,7 +140,17 @@ def decode(data: bytes, *, where: str, encoding: str | None = None) -> tuple[str
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"{where}: cannot decode as {encoding}: {exc}. Try another --encoding.") from exc
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), notices
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{where}: starts like UTF-16 text but is cut off or damaged ({exc.reason} at byte {exc.start}). "
+                "Save the file again, or convert it to UTF-8."
+            ) from exc
+        text, bad = without_surrogates(text)
+        if bad:
+            notices.append(f"{where}: {bad} damaged character(s) in this UTF-16 file are shown as U+FFFD.")
+        return text, notices
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -151,15 +182,7 @@ def split_front_matter(text: str, *, where: str) -> tuple[dict[str, str | None],
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
-    try:
-        raw = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 2})" if mark is not None else ""
-        raise InputError(
-            f"{where}: the front matter{line} is not valid YAML: {getattr(exc, 'problem', exc)}. "
-            "Write it as lines of 'field: value' between two '---' lines."
-        ) from exc
+    raw = load_yaml(m.group(1), where=f"{where}: the front matter") or {}
     return _clean_meta(raw, where=f"{where}: front matter"), m.end()
 
 
@@ -174,11 +197,19 @@ def _read_json_meta(path: Path) -> object:
         raise InputError(f"{path}: cannot read: {exc}.") from exc
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False where the name cannot even be looked up (too long for the file system)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def file_metadata(path: Path) -> dict[str, str | None]:
     """Metadata for ``path`` from its folder's manifest and its sidecar (the sidecar wins)."""
     meta: dict[str, str | None] = {}
     manifest = path.parent / MANIFEST
-    if manifest.is_file():
+    if _is_file(manifest):
         raw = _read_json_meta(manifest)
         entries = raw.get("articles", raw) if isinstance(raw, dict) else None
         if not isinstance(entries, dict):
@@ -186,7 +217,7 @@ def file_metadata(path: Path) -> dict[str, str | None]:
         if path.name in entries:
             meta.update(_clean_meta(entries[path.name], where=f"{manifest}: {path.name}"))
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if sidecar.is_file():
+    if _is_file(sidecar):
         meta.update(_clean_meta(_read_json_meta(sidecar), where=str(sidecar)))
     return meta
 
@@ -202,6 +233,7 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
             yield given, None, None
             continue
         path = Path(given)
+        given = storable(given)  # a name that is not UTF-8 is shown and stored with \xNN for its odd bytes
         if path.is_dir():
             found = sorted(
                 p
@@ -220,7 +252,7 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
                     ),
                 )
             for p in found:
-                yield str(p), p, None
+                yield storable(str(p)), p, None
         elif path.is_file():
             yield given, path, None
         elif path.exists():
@@ -243,8 +275,17 @@ def read_source(
     meta.update(front)
     if not text[body_start:].strip():
         raise InputError(f"{label}: the file has front matter but no article text.")
+    _check_prose(text[body_start:], where=label)
     meta.update({k: v for k, v in options.items() if v is not None})
     return Source(label=label, text=text, meta=meta, body_start=body_start, notices=notices)
+
+
+def _check_prose(text: str, *, where: str) -> None:
+    if not looks_like_prose(text):
+        raise InputError(
+            f"{where}: this does not read as an article (too few words in sentences); nothing was stored. "
+            "Give the text of a news article."
+        )
 
 
 # --------------------------------------------------------------------------- extraction
@@ -289,6 +330,9 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         for s, e in find_furniture(text[source.body_start :], author=meta.get("author"))
     ]
     masked = blank(text, regions)
+    # runs of hundreds of characters without a space are no words; the tokenizer would spend
+    # quadratic time on each ("((((...))))"), so the parser does not see them (offsets still hold)
+    masked = blank(masked, unreadable_runs(masked))
     title = meta.get("title")
     if not title:
         end = title_end(masked)
@@ -346,6 +390,34 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
 
 
+def _failure(label: str, exc: BaseException) -> str:
+    """One line for an input that failed in a way no check foresaw."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{label}: cannot read: {exc.strerror or exc}. Check the path and its permissions."
+    if isinstance(exc, RecursionError):
+        return f"{label}: nested too deeply to read. Flatten the nesting (JSON or YAML) and try again."
+    if isinstance(exc, MemoryError):
+        return f"{label}: too large to read in memory. Split it into smaller articles."
+    return (
+        f"{label}: cannot read this input ({type(exc).__name__}: {str(exc)[:200]}); nothing was stored for it. "
+        "Check the file; run with --debug for the traceback and report it."
+    )
+
+
+def _read_input(label: str, path: Path | None, read_stdin: Callable[[], bytes], limit: int) -> bytes:
+    if path is not None and path.stat().st_size > limit:
+        raise InputError(
+            f"{label}: {path.stat().st_size:,} bytes is more than an input may hold ({limit:,}). "
+            "Split it into smaller files."
+        )
+    data = read_stdin() if path is None else path.read_bytes()
+    if len(data) > limit:
+        raise InputError(f"{label}: more than {limit:,} bytes on standard input. Split it into smaller pieces.")
+    return data
+
+
 def _sources(
     paths: tuple[str, ...],
     *,
@@ -354,52 +426,65 @@ def _sources(
     input_format: str,
     read_stdin: Callable[[], bytes],
 ) -> Iterator[Source | Outcome]:
-    """Each article to ingest, or the failure that stands in its place."""
+    """Each article to ingest, or the failure that stands in its place.
+
+    Whatever goes wrong while reading one input (a bad encoding, a name too long
+    for the file system, nesting too deep) is that input's one-line failure;
+    the other inputs go on.
+    """
     for label, path, problem in expand_paths(paths):
         if problem is not None:
             yield Outcome(label, "failed", message=str(problem))
             continue
-        try:
-            data = read_stdin() if path is None else path.read_bytes()
-        except OSError as exc:
-            yield Outcome(label, "failed", message=f"{label}: cannot read: {exc.strerror or exc}.")
-            continue
         as_jsonl = input_format == "jsonl" or (input_format == "auto" and label.lower().endswith(".jsonl"))
         try:
+            data = _read_input(label, path, read_stdin, MAX_FEED_BYTES if as_jsonl else MAX_ARTICLE_BYTES)
             if as_jsonl:
-                yield from _jsonl_sources(label, data, options=options, encoding=encoding)
+                text, notices = decode(data, where=label, encoding=encoding)
             else:
-                yield read_source(label, data, path=path, options=options, encoding=encoding)
-        except InputError as exc:
-            yield Outcome(label, "failed", message=str(exc))
+                source = read_source(label, data, path=path, options=options, encoding=encoding)
+        except Exception as exc:
+            log.debug("reading %s failed", label, exc_info=True)
+            yield Outcome(label, "failed", message=_failure(label, exc))
+            continue
+        if as_jsonl:
+            yield from _jsonl_sources(label, text, notices, options=options)
+        else:
+            yield source
 
 
 def _jsonl_sources(
-    label: str, data: bytes, *, options: dict[str, str | None], encoding: str | None
+    label: str, text: str, notices: list[str], *, options: dict[str, str | None]
 ) -> Iterator[Source | Outcome]:
     """Articles from JSON Lines: one object per line with "text" and, optionally, metadata fields."""
-    text, notices = decode(data, where=label, encoding=encoding)
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{label}:{lineno}"
         try:
-            obj = json.loads(line)
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: not valid JSON ({exc.msg}).") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 raise InputError(
                     f'{where}: missing required field "text". Each line must be an object like '
                     '{"text": "...", "published": "2024-12-06"}; use --input-format text to read the file '
                     "as one article."
                 )
+            body, bad = without_surrogates(obj["text"])
+            if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
+                raise InputError(f"{where}: the text is longer than an article may be ({MAX_ARTICLE_BYTES:,} bytes).")
+            _check_prose(body, where=where)
             meta = _clean_meta({k: v for k, v in obj.items() if k != "text"}, where=where)
-        except json.JSONDecodeError as exc:
-            yield Outcome(where, "failed", message=f"{where}: not valid JSON ({exc.msg}).")
-            continue
-        except InputError as exc:
-            yield Outcome(where, "failed", message=str(exc))
+        except Exception as exc:
+            yield Outcome(where, "failed", message=_failure(where, exc))
             continue
         meta.update({k: v for k, v in options.items() if v is not None})
-        yield Source(label=where, text=obj["text"], meta=meta, notices=notices if lineno == 1 else [])
+        line_notices = list(notices) if lineno == 1 else []
+        if bad:
+            line_notices.append(f"{where}: {bad} unpaired surrogate(s) (\\ud800 and the like) read as U+FFFD.")
+        yield Source(label=where, text=body, meta=meta, notices=line_notices)
 
 
 def ingest_inputs(
@@ -412,6 +497,8 @@ def ingest_inputs(
     load: Callable[[], object],
     read_stdin: Callable[[], bytes],
     input_format: str = "auto",
+    repair: bool = False,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Read, extract and store each input in turn; a bad input never stops the others.
 
@@ -425,8 +512,16 @@ def ingest_inputs(
         read_stdin: returns standard input's bytes.
         input_format: "text" (one article per file), "jsonl" (one per line), or "auto"
             (JSON Lines for files ending in .jsonl, text otherwise).
+        repair: set aside the store's bad lines first instead of refusing to add to it.
+        timeout: seconds one article may take; None: 60 s plus 60 s per million characters.
+
+    Raises:
+        StoreError: the store cannot be written or read, before any input is read;
+            or it stays locked by another process.
     """
+    health = store.prepare(repair=repair)
     known = store.article_ids()
+    partial = set(health.incomplete)  # recorded without all their claims: stored again whole when met
     nlp = None
     for item in _sources(paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin):
         if isinstance(item, Outcome):
@@ -434,7 +529,7 @@ def ingest_inputs(
             continue
         source, label = item, item.label
         aid = article_id(source.text)
-        if aid in known and not force:
+        if aid in known and not force and aid not in partial:
             yield Outcome(
                 label,
                 "known",
@@ -444,8 +539,21 @@ def ingest_inputs(
             continue
         if nlp is None:
             nlp = load()
+        seconds = time_budget(len(source.text)) if timeout is None else timeout
         try:
-            article, claims = extract(source, nlp)
+            with deadline(seconds):
+                article, claims = extract(source, nlp)
+        except InputTimeout:
+            yield Outcome(
+                label,
+                "failed",
+                notices=source.notices,
+                message=(
+                    f"{label}: extraction took longer than {seconds:g} s and was stopped; nothing was stored for "
+                    "this article. Split it into smaller articles, or give more time with --timeout."
+                ),
+            )
+            continue
         except Exception as exc:  # a bug on one article must not cost the others
             log.debug("extraction failed on %s", label, exc_info=True)
             yield Outcome(
@@ -458,6 +566,21 @@ def ingest_inputs(
                 ),
             )
             continue
-        store.add(article, claims, replace=aid in known)
+        try:
+            added = store.add(article, claims, replace=aid in known or aid in partial)
+        except StoreLocked:
+            raise
+        except StoreError as exc:
+            yield Outcome(label, "failed", notices=source.notices, message=str(exc))
+            continue
         known.add(aid)
+        partial.discard(aid)
+        if not added:
+            yield Outcome(
+                label,
+                "known",
+                notices=source.notices,
+                message=f"{label}: stored meanwhile by another claimtrack (article {aid}); nothing added.",
+            )
+            continue
         yield Outcome(label, "stored", article=article, claims=claims, notices=source.notices)

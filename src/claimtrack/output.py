@@ -73,6 +73,9 @@ def emit(
         from rich.console import Console
         from rich.table import Table
 
+        from claimtrack.textsafe import literal
+
+        # cells are Text, never markup strings: "[/]" or "[link=...]" in a claim stays as written
         table = Table(title=title, show_lines=False, header_style="bold", expand=False)
         for col in columns:
             table.add_column(
@@ -84,7 +87,7 @@ def emit(
                 no_wrap=col.max_width is not None and col.max_width <= 12,
             )
         for record in records:
-            table.add_row(*("" if (v := col.get(record)) is None else str(v) for col in columns))
+            table.add_row(*(literal(col.get(record)) for col in columns))
             n += 1
         console = Console(file=stream, highlight=False, soft_wrap=False)
         if n:
