@@ -12,13 +12,23 @@ state, incompatible; no: not) and a one-line reason.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
 
-COLUMNS = ["record", "type", "confidence", "earlier_article", "earlier_start", "earlier_end",
-           "later_article", "later_start", "later_end", "verdict", "reason"]
+COLUMNS = [
+    "record",
+    "type",
+    "confidence",
+    "earlier_article",
+    "earlier_start",
+    "earlier_end",
+    "later_article",
+    "later_start",
+    "later_end",
+    "verdict",
+    "reason",
+]
 
 
 def _load(store: Path) -> tuple[list[dict], dict[str, dict]]:
@@ -40,8 +50,26 @@ def draw(store: Path, n: int, seed: int) -> None:
     for r in sample:
         e = claims[r["earlier"]]
         l0 = claims[r["later"][0]]
-        print("\t".join(map(str, [r["id"], r["type"], r["confidence"], e.article.id, e.span.start, e.span.end,
-                                  l0.article.id, l0.span.start, l0.span.end, "?", "?"])))
+        print(
+            "\t".join(
+                map(
+                    str,
+                    [
+                        r["id"],
+                        r["type"],
+                        r["confidence"],
+                        e.article.id,
+                        e.span.start,
+                        e.span.end,
+                        l0.article.id,
+                        l0.span.start,
+                        l0.span.end,
+                        "?",
+                        "?",
+                    ],
+                )
+            )
+        )
     print()
     for r in sample:
         e = claims[r["earlier"]]
@@ -57,8 +85,11 @@ def draw(store: Path, n: int, seed: int) -> None:
 
 
 def score(path: Path) -> None:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#") and not line.startswith("record\t")]
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith("record\t")
+    ]
     judged = [r for r in rows if len(r) >= 10 and r[9] in ("yes", "no")]
     yes = sum(r[9] == "yes" for r in judged)
     print(f"{path}: {yes}/{len(judged)} defensible ({yes / max(1, len(judged)):.0%})")

@@ -56,19 +56,40 @@ def _spelling(rng: random.Random, name: str) -> str:
     return rng.choice([name, name + "h" if name[-1] in "aeiou" else name, "al-" + name, name.replace("k", "q", 1)])
 
 
-def _events(rng: random.Random, words: dict[str, list[tuple[str, str]]], country: str, demonym: str,
-            towns: list[str], people: list[str], negated: bool, modality: str) -> list[Event]:
+def _events(
+    rng: random.Random,
+    words: dict[str, list[tuple[str, str]]],
+    country: str,
+    demonym: str,
+    towns: list[str],
+    people: list[str],
+    negated: bool,
+    modality: str,
+) -> list[Event]:
     """One to three event mentions, worded as the press words them: any word of the class, any name for the side."""
     out = []
     for _ in range(rng.randint(1, 3)):
         cls = rng.choice(sorted(words))
         lemma, pos = rng.choice(words[cls])
-        side = rng.choice([f"{demonym} forces", f"the {country} government", "government troops", "rebels",
-                           "the opposition", f"pro-{rng.choice(people).split()[-1]} fighters"])
+        side = rng.choice(
+            [
+                f"{demonym} forces",
+                f"the {country} government",
+                "government troops",
+                "rebels",
+                "the opposition",
+                f"pro-{rng.choice(people).split()[-1]} fighters",
+            ]
+        )
         who = rng.choice(people)
         out.append(
             Event(
-                lemma=lemma, pos=pos, start=0, end=len(lemma), negated=negated, modality=modality,
+                lemma=lemma,
+                pos=pos,
+                start=0,
+                end=len(lemma),
+                negated=negated,
+                modality=modality,
                 subject=rng.choice([side, who, "he", None]),
                 object=rng.choice([None, who.split()[-1], _spelling(rng, rng.choice(towns))]),
                 owner=rng.choice([None, None, "rebel", "government"]),
@@ -149,8 +170,14 @@ def generate(n: int, seed: int = 7) -> list[str]:
         country = countries[art % len(countries)]
         story = art % max(1, len(towns) // 5)
         claim_events = _events(
-            rng, by_class, country, demonyms.get(country, country).title(), towns[story * 5 : story * 5 + 5] or towns,
-            people[story * 10 : story * 10 + 10] or people, not polarity, modality,
+            rng,
+            by_class,
+            country,
+            demonyms.get(country, country).title(),
+            towns[story * 5 : story * 5 + 5] or towns,
+            people[story * 10 : story * 10 + 10] or people,
+            not polarity,
+            modality,
         )
         claim = Claim(
             id=claim_id(aid, start, i),

@@ -111,7 +111,7 @@ def build(anchors: Path = ANCHORS) -> tuple[dict[tuple[str, str], set[str]], set
     for pos in ("v", "n", "a"):
         for s in all_synsets[pos]:
             for lemma in s.lemmas():
-                for ant in _related(wordnet, lemma, '!'):
+                for ant in _related(wordnet, lemma, "!"):
                     a, b = sorted((_word(lemma.name()), _word(ant.name())))
                     if a != b:
                         antonyms.add((a, b))

@@ -31,8 +31,11 @@ L2 = 1.0
 
 
 def _rows(path: Path) -> list[list[str]]:
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#") and not line.startswith("record\t")]
+    return [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith("record\t")
+    ]
 
 
 def examples(audit: Path, store: Path) -> list[tuple[dict[str, float], int, str]]:
@@ -76,7 +79,7 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
     pos, neg = scores[y == 1], scores[y == 0]
     if not len(pos) or not len(neg):
         return float("nan")
-    return float(((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean()))
+    return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
 
 
 def main() -> None:
@@ -105,8 +108,13 @@ def main() -> None:
     table = []
     for threshold in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         kept = cv >= threshold
-        table.append({"min_confidence": threshold, "records": int(kept.sum()),
-                      "precision": round(float(y[kept].mean()), 3) if kept.any() else None})
+        table.append(
+            {
+                "min_confidence": threshold,
+                "records": int(kept.sum()),
+                "precision": round(float(y[kept].mean()), 3) if kept.any() else None,
+            }
+        )
     report = {
         "weights": {k: round(float(v), 4) for k, v in zip(names, w, strict=True)},
         "method": "logistic regression, L2 penalty 1.0, Newton's method (training/fit_confidence.py)",

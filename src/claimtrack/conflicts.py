@@ -34,7 +34,6 @@ from claimtrack.frames import (
     Fact,
     facts,
     incompatibilities,
-    opposite_lemmas,
     same_person,
     side_of,
 )
@@ -50,8 +49,23 @@ ONCE_CLASSES = frozenset({"die", "capture"})
 """Events that happen to a person once (or almost never twice in a few weeks)."""
 ONCE_OR_STATE_OF_PERSON = frozenset({"die", "capture", "defect", "resign", "free", "alive", "on_leave"})
 """What happens to one person and stays so: reports weeks apart still speak of the same fact."""
-HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently",
-                    "reportedly", "allegedly", "purportedly", "supposedly"})
+HEDGES = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "seem",
+        "appear",
+        "apparently",
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "supposedly",
+    }
+)
 
 
 class Match:
@@ -180,7 +194,9 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                 # entry into one town refutes "will not enter the cities"
                 continue
             if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
-                yield Match(a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55)
+                yield Match(
+                    a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55
+                )
             elif a.stance == "intends" and b.stance == "intends" and _own(a) and _own(b):
                 yield Match(a, b, "reversal", f"the same actor's own stated intention ({what}), turned round", 0.55)
             elif a.stance in ("asserts", "denies") and b.stance in ("asserts", "denies") and _independent(a, b):
@@ -223,7 +239,9 @@ def _own(f: Fact) -> bool:
     )
 
 
-def _excluded(a: Fact, rule: str, cls_b: str, shared: tuple[str, ...], window: str, days: int, why: str, index: _Index) -> Iterator[Match]:
+def _excluded(
+    a: Fact, rule: str, cls_b: str, shared: tuple[str, ...], window: str, days: int, why: str, index: _Index
+) -> Iterator[Match]:
     if "rival" in shared or shared == ("place",):
         key = a.place
     elif "winner" in shared or "loser" in shared:
@@ -308,7 +326,9 @@ def _once(a: Fact, index: _Index) -> Iterator[Match]:
                 continue  # only a date the text gives the event itself says when it happened
             if not days_between(a_time, b_time) > ONCE_WINDOW_DAYS:
                 continue
-            yield Match(a, b, "conflicting_reports", f"one {cls} of one person, reported on dates days apart", 0.5, "once")
+            yield Match(
+                a, b, "conflicting_reports", f"one {cls} of one person, reported on dates days apart", 0.5, "once"
+            )
 
 
 # --------------------------------------------------------------------------- records
@@ -341,8 +361,15 @@ def _proposition(f: Fact) -> Proposition:
 def _confidence(m: Match, later: list[Match]) -> tuple[float, list[str]]:
     score = m.weight
     reasons = [f"{m.weight:+.2f} {m.why}"]
-    shared = [name for name, p, q in (("actor", m.a.actor, m.b.actor), ("person", m.a.patient, m.b.patient),
-                                      ("place", m.a.place, m.b.place)) if p and q and _same(p, q)]
+    shared = [
+        name
+        for name, p, q in (
+            ("actor", m.a.actor, m.b.actor),
+            ("person", m.a.patient, m.b.patient),
+            ("place", m.a.place, m.b.place),
+        )
+        if p and q and _same(p, q)
+    ]
     if shared:
         delta = 0.05 * len(shared)
         score += delta
@@ -418,7 +445,12 @@ def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
                     "earlier_date": best.a.date,
                     "later_dates": sorted({x.b.date for x in later}),
                     "evidence": [
-                        {"claim": x.b.claim.id, "speaker": x.b.claim.speaker.name, "date": x.b.date, "text": x.b.claim.text}
+                        {
+                            "claim": x.b.claim.id,
+                            "speaker": x.b.claim.speaker.name,
+                            "date": x.b.date,
+                            "text": x.b.claim.text,
+                        }
                         for x in later[:QUOTED_EVIDENCE]
                     ],
                 }

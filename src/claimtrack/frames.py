@@ -35,7 +35,17 @@ from claimtrack.models import Claim, ClaimView, Event
 AnyClaim = Claim | ClaimView
 
 OPPOSITION_WORDS = frozenset(
-    {"rebel", "rebels", "opposition", "insurgent", "insurgents", "revolutionaries", "revolution", "uprising", "anti-government"}
+    {
+        "rebel",
+        "rebels",
+        "opposition",
+        "insurgent",
+        "insurgents",
+        "revolutionaries",
+        "revolution",
+        "uprising",
+        "anti-government",
+    }
 )
 """Words that name the side fighting a country's government."""
 GOVERNMENT_WORDS = frozenset(
@@ -46,7 +56,9 @@ FORCE_WORDS = (
     r"(?:forces|troops|loyalists|army|military|regime|government|militias?|men|fighters|soldiers|units|supporters"
     r"|tanks|brigades?|planes|jets|warplanes|aircraft|ships|navy|air force|artillery|snipers)"
 )
-_PRO = re.compile(rf"^(?:pro-|forces loyal to |troops loyal to |fighters loyal to |loyal to )(?P<who>.+?)(?:\s+{FORCE_WORDS})?$", re.I)
+_PRO = re.compile(
+    rf"^(?:pro-|forces loyal to |troops loyal to |fighters loyal to |loyal to )(?P<who>.+?)(?:\s+{FORCE_WORDS})?$", re.I
+)
 _OWNED = re.compile(rf"^(?P<who>.+?)(?:'s?|’s?)?\s+{FORCE_WORDS}$", re.I)
 _ANTI = re.compile(rf"^anti-(?P<who>[\w\-]+)(?:\s+{FORCE_WORDS}|\s+\w+)?$", re.I)
 _STATE_MEDIA = re.compile(r"\bstate(?:-run)?\s+(?:tv|television|media|news agency|radio)\b", re.I)
@@ -62,7 +74,25 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "ab
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "our", "my", "its", "it", "they", "their"})
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "dr", "col", "gen", "brig", "lt", "maj", "capt", "adm", "sgt", "sen", "rep", "gov", "prof", "sir"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "col",
+        "gen",
+        "brig",
+        "lt",
+        "maj",
+        "capt",
+        "adm",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "sir",
+    }
 )
 
 
@@ -88,7 +118,20 @@ def name_key(word: str) -> str:
     w = re.sub(r"[^a-z]", "", w)
     if not w:
         return ""
-    for a, b in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k")):
+    for a, b in (
+        ("ou", "u"),
+        ("ee", "i"),
+        ("oo", "u"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("kh", "k"),
+        ("gh", "g"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("g", "k"),
+        ("c", "k"),
+    ):
         w = w.replace(a, b)
     w = re.sub(r"(.)\1+", r"\1", re.sub(r"(?<=.)h$", "", w))
     skeleton = w[0] + re.sub(r"[aeiouy]", "", w[1:])
@@ -230,7 +273,9 @@ def _side(phrase: str, country: str | None) -> str | None:
     words = set(re.findall(r"[a-z\-]+", low))
     m = _ANTI.match(low)
     if m:
-        inner = _person_side(m.group("who"), ctx) or (f"side:gov:{_country(m.group('who'))}" if _country(m.group("who")) else None)
+        inner = _person_side(m.group("who"), ctx) or (
+            f"side:gov:{_country(m.group('who'))}" if _country(m.group("who")) else None
+        )
         if inner and inner.startswith("side:gov:"):
             return "side:opp:" + inner[len("side:gov:") :]
     if words & OPPOSITION_WORDS and not words & {"pro-government"}:
@@ -253,7 +298,11 @@ def _side(phrase: str, country: str | None) -> str | None:
         return f"side:gov:{found}"
     bare = _ROLE_TAIL.sub("", low)
     if bare in GOVERNMENT_WORDS or bare in {
-        "government forces", "government troops", "security forces", "regime forces", "armed forces",
+        "government forces",
+        "government troops",
+        "security forces",
+        "regime forces",
+        "armed forces",
     }:
         return f"side:gov:{ctx.country}" if ctx.country else None
     return _person_side(text, ctx) if len(text.split()) <= 3 else None
@@ -350,8 +399,10 @@ class Fact:
 
 
 def _stance(claim: AnyClaim, ev: Event) -> str | None:
-    if claim.kind == "demand" and ev.modality != "intended" or (
-        claim.kind == "opinion" and ev.modality not in ("intended", "predicted")
+    if (
+        claim.kind == "demand"
+        and ev.modality != "intended"
+        or (claim.kind == "opinion" and ev.modality not in ("intended", "predicted"))
     ):
         return None  # what someone urges or judges is not what anyone said happens (but "asked for leave" is)
     if ev.modality in ("hypothetical", "demanded"):
@@ -378,7 +429,9 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
         before = ""
         if sentence is not None and sentence.start <= ev.start:
             before = re.sub(r"(\w) ['’](\w)", r"\1'\2", sentence.text[: ev.start - sentence.start])
-        for m in reversed(list(re.finditer(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}", before))):
+        for m in reversed(
+            list(re.finditer(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}", before))
+        ):
             person = person_of(m.group(0).strip(), ctx, gaz)
             if person and gaz.is_person(_names(m.group(0))[-1]):
                 return person
@@ -465,22 +518,54 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 actor = side_of(claim.speaker.name, ctx)  # "Zawiya has been captured", says the government
             if place is None and "ceasefire" in classes:
                 # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
-                place = next((p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None)
+                place = next(
+                    (p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None
+                )
             deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
-            named = (ev.object if ev.object and patient and patient == participant(ev.object, claim, ev, ctx, gaz)
-                     else ev.subject if patient == actor else ev.owner or ev.object)
-            explicit = bool(named) and named.lower() not in PERSON_PRONOUNS | SELF_PRONOUNS
+            named = (
+                ev.object
+                if ev.object and patient and patient == participant(ev.object, claim, ev, ctx, gaz)
+                else ev.subject
+                if patient == actor
+                else ev.owner or ev.object
+            )
+            explicit = named is not None and named.lower() not in PERSON_PRONOUNS | SELF_PRONOUNS
             out.append(
                 Fact(
-                    claim, ev, classes, actor, patient, place, holder, stance, when, lo.toordinal(), hi.toordinal(),
-                    deadline, explicit, ctx.country,
+                    claim,
+                    ev,
+                    classes,
+                    actor,
+                    patient,
+                    place,
+                    holder,
+                    stance,
+                    when,
+                    lo.toordinal(),
+                    hi.toordinal(),
+                    deadline,
+                    explicit,
+                    ctx.country,
                 )
             )
     return out
 
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
-            "few": 3, "several": 5, "couple": 2}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "few": 3,
+    "several": 5,
+    "couple": 2,
+}
 _UNIT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30}
 _WITHIN = re.compile(
     r"\b(?:within|in)\s+(?:the\s+next\s+|a\s+matter\s+of\s+|a\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|ten|few|several|couple)?"
@@ -491,7 +576,7 @@ _BY = re.compile(r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s
 
 
 def due_by(text: str, published: str | None) -> int | None:
-    """The day a forecast or pledge falls due, if it says: "within two days", "in a matter of hours", "until Saturday"."""
+    """The day a forecast or pledge falls due, if it says so: "within two days", "until Saturday"."""
     if not published:
         return None
     from claimtrack.timeref import resolve

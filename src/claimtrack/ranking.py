@@ -20,8 +20,25 @@ from importlib import resources
 from claimtrack.models import ClaimView, Contradiction
 from claimtrack.similarity import similarity
 
-HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently",
-                    "reportedly", "allegedly", "purportedly", "supposedly", "unlikely", "likely"})
+HEDGES = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "seem",
+        "appear",
+        "apparently",
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "supposedly",
+        "unlikely",
+        "likely",
+    }
+)
 
 
 def rule_group(rule: str | None) -> str:

@@ -54,5 +54,7 @@ def test_forecasts_and_conditions(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_an_apposed_name_is_the_participant(nlp) -> None:  # type: ignore[no-untyped-def]
-    ev = _by_lemma(_events(nlp, "Officials confirmed that the president's son Adel Farouk had been captured."), "capture")
+    ev = _by_lemma(
+        _events(nlp, "Officials confirmed that the president's son Adel Farouk had been captured."), "capture"
+    )
     assert ev.object == "Adel Farouk"

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
+from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.quotes import find_quotes
-from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim
 from claimtrack.pipeline.speakers import SpeakerResolver
 from claimtrack.pipeline.syntax import split_clauses, trim

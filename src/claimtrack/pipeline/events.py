@@ -32,13 +32,32 @@ AGENT_CASES = frozenset({"by", "from"})
 """Prepositions that introduce who does what a noun names: "violence from pro-Gadhafi forces", "a strike by NATO"."""
 NO_EVIDENCE = frozenset({"sign", "evidence", "indication", "proof", "trace", "report", "confirmation", "truth"})
 """Nouns whose "no" denies what they are about: "there was no sign Ghanem had defected"."""
-UNDERGOER_NOUNS = frozenset({"capture", "death", "killing", "arrest", "release", "execution", "resignation", "defection"})
+UNDERGOER_NOUNS = frozenset(
+    {"capture", "death", "killing", "arrest", "release", "execution", "resignation", "defection"}
+)
 """Event nouns whose "of" names the one it happens to ("the capture of X"), not the one who acts."""
 MOTION_INTO = frozenset({"go", "move", "roll", "push", "drive", "march", "storm", "force", "shoot", "fight", "break"})
 """Verbs of motion that, with "into" a place, mean entering it ("tanks rolled into the town")."""
 PARTITIVES = frozenset(
-    {"most", "all", "part", "parts", "much", "some", "rest", "half", "center", "centre", "bulk", "majority", "outskirts",
-     "one", "another", "each", "both"}
+    {
+        "most",
+        "all",
+        "part",
+        "parts",
+        "much",
+        "some",
+        "rest",
+        "half",
+        "center",
+        "centre",
+        "bulk",
+        "majority",
+        "outskirts",
+        "one",
+        "another",
+        "each",
+        "both",
+    }
 )
 """Heads that stand for what their "of" names: "most of Zawiya", "the center of the city"."""
 NOT_PLACES = frozenset(
@@ -91,7 +110,12 @@ def _apposed_name(tok: Token) -> Token | None:
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == tok.head.i and dep(nxt) == dep(tok):
         return nxt  # "Gaddafi's younger son Saif Al-Islam had been captured", parsed as two subjects
     for c in tok.children:
-        if c.i > tok.i and c.pos_ == "PROPN" and dep(c) in ("appos", "flat", "compound", "nmod") and not children(c, "case"):
+        if (
+            c.i > tok.i
+            and c.pos_ == "PROPN"
+            and dep(c) in ("appos", "flat", "compound", "nmod")
+            and not children(c, "case")
+        ):
             return c
     for c in children(tok, "nmod"):  # "the death of another of Gaddafi's sons, Khamis"
         found = _apposed_name(c)
@@ -229,7 +253,6 @@ def _count(tok: Token | None) -> int | None:
 
 def _arguments(tok: Token, trigger_end: int) -> dict:
     """Subject, object, owner and places of one trigger, as short phrases."""
-    doc = tok.doc
     subj: Token | None = None
     obj: Token | None = None
     owner: Token | None = None
@@ -283,7 +306,9 @@ def _arguments(tok: Token, trigger_end: int) -> dict:
     }
 
 
-DENIAL_HEADS = frozenset({"confound", "contradict", "refute", "disprove", "belie", "deny", "dismiss", "reject", "dispute"})
+DENIAL_HEADS = frozenset(
+    {"confound", "contradict", "refute", "disprove", "belie", "deny", "dismiss", "reject", "dispute"}
+)
 """Governing words that say what they govern is not so: "confounding reports of his capture"."""
 
 
@@ -354,11 +379,11 @@ def _past(tok: Token) -> bool:
     auxes = [c for c in tok.children if dep(c) in ("aux", "aux:pass")]
     if any(a.lower_ in ("will", "would", "'ll", "shall", "wo") for a in auxes):
         return False
-    return "Past" in tok.morph.get("Tense") or any(a.lemma_.lower() == "have" for a in auxes)
+    return "Past" in tok.morph.get("Tense", []) or any(a.lemma_.lower() == "have" for a in auxes)
 
 
 def _denied_by_no(tok: Token, span: Span) -> bool:
-    """"no sign (that) X", "no evidence of X": a governing noun with "no" denies X."""
+    """ "no sign (that) X", "no evidence of X": a governing noun with "no" denies X."""
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
