@@ -221,6 +221,12 @@ def _reports_the_truce(f: Fact) -> bool:
     )
 
 
+def _is_country(place: str) -> bool:
+    from claimtrack.lexicon import country_of
+
+    return country_of(place.removeprefix("place:")) == place.removeprefix("place:")
+
+
 def _named_alike(a: Fact, b: Fact) -> bool:
     """Both name the same place or the same person the event happens to."""
     return bool(a.place and b.place and _same(a.place, b.place)) or bool(
@@ -244,6 +250,8 @@ def _excluded(
 ) -> Iterator[Match]:
     if "rival" in shared or shared == ("place",):
         key = a.place
+        if "rival" in shared and key and _is_country(key):
+            return  # a country is held in parts ("rebels hold the east"): only a town is held by one side
     elif "winner" in shared or "loser" in shared:
         winner = a.actor if a.event.pos == "v" and a.actor and a.event.object else (_other_side(a.patient) or a.actor)
         key = winner if "winner" in shared else _other_side(winner)

@@ -438,10 +438,10 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
         if claim.speaker.kind == "person":
             return person_of(claim.speaker.name, ctx, gaz)
         return None
-    if low in SELF_PRONOUNS:
-        if claim.speaker.kind == "person" and low in ("i", "me", "my"):
-            return person_of(claim.speaker.name, ctx, gaz)
-        return side_of(claim.speaker.name, ctx)
+    if low in ("i", "me", "my") and claim.speaker.kind == "person":
+        return person_of(claim.speaker.name, ctx, gaz)
+    if low in ("we", "us", "our"):
+        return side_of(claim.speaker.name, ctx)  # the speaker's own side; "they" and "it" are someone else
     return None
 
 
