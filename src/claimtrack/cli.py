@@ -183,11 +183,12 @@ def _prop(p: Any) -> str:
 @click.option("--encoding", help="Read the files in this encoding (default: UTF-8, falling back to cp1252).")
 @click.option(
     "--input-format",
-    type=click.Choice(("auto", "text", "jsonl")),
+    type=click.Choice(("auto", "text", "jsonl", "html")),
     default="auto",
     show_default=True,
     help='text: a file is one article; jsonl: one article per line ({"text": ..., "published": ...}); '
-    "auto: JSON Lines for files ending in .jsonl.",
+    "html: a web page, read for its article body and metadata; "
+    "auto: JSON Lines for .jsonl, a web page for .html/.htm and http(s):// links, text otherwise.",
 )
 @click.option("--force", is_flag=True, help="Extract again articles already in the store.")
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
@@ -210,8 +211,8 @@ def ingest(
 ) -> None:
     """Extract attributed claims from ARTICLES and add them to the store.
 
-    ARTICLES are .txt or .md files, folders (searched for them), or - for
-    standard input. Metadata comes from the options, a front-matter block
+    ARTICLES are .txt, .md or .html files, http(s):// links to web pages,
+    folders (searched for articles), or - for standard input. Metadata comes from the options, a front-matter block
     (--- published: 2019-03-18 ---), a sidecar NAME.meta.json, or a
     manifest.json in the article's folder. Ingesting the same text again
     changes nothing unless --force is given.
@@ -221,6 +222,7 @@ def ingest(
     \b
     Examples:
       claimtrack ingest seeds/
+      claimtrack ingest saved-page.html https://example.org/news/story
       curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
     """
     from claimtrack.ingest import ingest_inputs

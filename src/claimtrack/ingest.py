@@ -24,11 +24,12 @@ from dateutil import parser as dateparser
 from claimtrack.errors import InputError
 from claimtrack.models import Article, ArticleRef, Claim, article_id
 from claimtrack.store import Store
+from claimtrack.web import HTML_SUFFIXES, Fetcher, extract_page, is_html_path, is_url, looks_like_html
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-INPUT_FORMATS = ("auto", "text", "jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
+INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 META_FIELDS = ("published", "outlet", "author", "title", "url")
 _META_ALIASES = {"date": "published", "source": "outlet", "publisher": "outlet", "byline": "author", "link": "url"}
 MANIFEST = "manifest.json"
@@ -198,7 +199,7 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
     in place, so that the other inputs are still processed.
     """
     for given in paths:
-        if given == "-":
+        if given == "-" or is_url(given):
             yield given, None, None
             continue
         path = Path(given)
@@ -245,6 +246,23 @@ def read_source(
         raise InputError(f"{label}: the file has front matter but no article text.")
     meta.update({k: v for k, v in options.items() if v is not None})
     return Source(label=label, text=text, meta=meta, body_start=body_start, notices=notices)
+
+
+def read_html_source(
+    label: str, data: bytes, *, path: Path | None, options: dict[str, str | None], url: str | None = None
+) -> Source:
+    """The article body of a web page, with the page's metadata (title, author, site, date, canonical URL).
+
+    The stored text is the body as read, so every claim's offsets point into it.
+
+    Raises:
+        InputError: no article in the page, or unreadable metadata.
+    """
+    page = extract_page(data, where=label, url=url)
+    meta: dict[str, str | None] = file_metadata(path) if path is not None else {}
+    meta.update(_clean_meta({k: v for k, v in page.meta.items() if v}, where=f"{label}: page metadata"))
+    meta.update({k: v for k, v in options.items() if v is not None})
+    return Source(label=label, text=page.text, meta=meta)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -324,6 +342,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         title=title,
         url=ref.url,
         sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        text=text,
         chars=len(text),
         claims=len(claims),
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -355,9 +374,22 @@ def _sources(
     read_stdin: Callable[[], bytes],
 ) -> Iterator[Source | Outcome]:
     """Each article to ingest, or the failure that stands in its place."""
+    fetcher = Fetcher()
     for label, path, problem in expand_paths(paths):
         if problem is not None:
             yield Outcome(label, "failed", message=str(problem))
+            continue
+        if path is None and is_url(label):
+            try:
+                body, ctype = fetcher.fetch(label)
+                if "html" in ctype.lower() or looks_like_html(body):
+                    yield read_html_source(label, body, path=None, options=options, url=label)
+                else:
+                    yield read_source(
+                        label, body, path=None, options={**options, "url": options.get("url") or label}, encoding=encoding
+                    )
+            except InputError as exc:
+                yield Outcome(label, "failed", message=str(exc))
             continue
         try:
             data = read_stdin() if path is None else path.read_bytes()
@@ -365,9 +397,14 @@ def _sources(
             yield Outcome(label, "failed", message=f"{label}: cannot read: {exc.strerror or exc}.")
             continue
         as_jsonl = input_format == "jsonl" or (input_format == "auto" and label.lower().endswith(".jsonl"))
+        as_html = input_format == "html" or (
+            input_format == "auto" and (is_html_path(label) or (path is None and looks_like_html(data)))
+        )
         try:
             if as_jsonl:
                 yield from _jsonl_sources(label, data, options=options, encoding=encoding)
+            elif as_html:
+                yield read_html_source(label, data, path=path, options=options)
             else:
                 yield read_source(label, data, path=path, options=options, encoding=encoding)
         except InputError as exc:

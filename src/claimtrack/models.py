@@ -76,6 +76,8 @@ class Article(Record):
     chars: int
     claims: int = 0
     ingested_at: str
+    text: str | None = None
+    """The text that was read (for a web page, its article body): every claim's offsets point into it."""
 
     def ref(self) -> ArticleRef:
         return ArticleRef(
