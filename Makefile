@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO := build/demo
 
-.PHONY: demo test lint fix store model bench clean
+.PHONY: demo test chromium lint fix store model bench clean
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ demo: $(BIN)/claimtrack
 	$(BIN)/claimtrack contradictions --store $(DEMO)/claims.jsonl --format table
 
 ## run the test suite
-test: $(BIN)/claimtrack
+test: $(BIN)/claimtrack chromium
 	$(BIN)/python -m pytest -q
+
+## headless Chromium (Debian's package) for the report's browser test: installed when missing and run as root
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  else echo "chromium is not installed and this is not root: the browser test will be skipped"; fi; }
 
 lint: $(BIN)/claimtrack
 	$(BIN)/ruff check src tests benchmarks training

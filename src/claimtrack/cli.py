@@ -58,12 +58,12 @@ class ClaimtrackGroup(click.Group):
 def store_option(f: F) -> F:
     return click.option(
         "--store",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         envvar="CLAIMTRACK_STORE",
         default=DEFAULT_STORE,
         show_default=True,
         show_envvar=True,
-        help="The claims store (JSONL); articles.jsonl is kept beside it.",
+        help="The claims store: a JSONL file (articles.jsonl is kept beside it), or a folder of JSONL shards.",
     )(f)
 
 
@@ -192,6 +192,32 @@ def _prop(p: Any) -> str:
 )
 @click.option("--force", is_flag=True, help="Extract again articles already in the store.")
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction (default: the machine's cores). The store and the output "
+    "come out the same whatever the number.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: the workers of a Dask cluster "
+    "(pip install 'claimtrack[dask]'), the store then a folder of shards.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler's address (tcp://HOST:8786); without it, a local cluster of --jobs workers.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    help="With --engine dask: articles per task and per shard (default 100).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line on stderr for each article.")
 @store_option
 @output_options
 @quiet_option
@@ -206,6 +232,11 @@ def ingest(
     input_format: str,
     force: bool,
     model: str | None,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
+    verbose: bool,
     store: Path,
     format_: str | None,
 ) -> None:
@@ -217,21 +248,33 @@ def ingest(
     manifest.json in the article's folder. Ingesting the same text again
     changes nothing unless --force is given.
 
-    What was done is reported on stderr; --format prints the new claims.
+    Progress (a bar on a terminal, a line per article with -v) and a summary
+    go to stderr; -q leaves only errors. --format prints the new claims.
 
     \b
     Examples:
       claimtrack ingest seeds/
       claimtrack ingest saved-page.html https://example.org/news/story
+      claimtrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --store data/claims/
       curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
     """
     from claimtrack.ingest import ingest_inputs
+    from claimtrack.parallel import default_jobs
+    from claimtrack.progress import IngestProgress, count_articles
 
     if not articles:
         if sys.stdin.isatty():
             raise click.UsageError("Give ARTICLES (files, folders, or - for standard input).")
         articles = ("-",)
     options = {"published": published, "outlet": outlet, "author": author, "title": title, "url": url}
+    if engine == "dask":
+        if store.is_file() or (not store.exists() and store.suffix == ".jsonl"):
+            raise click.UsageError(
+                f"--engine dask writes a folder of shards; {store} is a file. Give --store FOLDER (e.g. data/claims/)."
+            )
+        store.mkdir(parents=True, exist_ok=True)
+    elif scheduler or partition_size:
+        raise click.UsageError("--scheduler and --partition-size go with --engine dask.")
 
     def load() -> object:
         from claimtrack.pipeline import load_nlp
@@ -240,7 +283,7 @@ def ingest(
 
     counts = {"stored": 0, "known": 0, "failed": 0}
     new_claims: list[Claim] = []
-    for outcome in ingest_inputs(
+    outcomes = ingest_inputs(
         articles,
         Store(store),
         options=options,
@@ -249,25 +292,34 @@ def ingest(
         load=load,
         read_stdin=sys.stdin.buffer.read,
         input_format=input_format,
-    ):
-        counts[outcome.status] += 1
-        for notice in outcome.notices:
-            warn(notice)
-        if outcome.status == "failed":
-            error(outcome.message or outcome.label)
-        elif outcome.status == "known":
-            info(outcome.message or outcome.label)
-        else:
-            assert outcome.article is not None
-            new_claims.extend(outcome.claims)
-            n = len(outcome.claims)
-            info(f"{outcome.label}: {n} claim{'' if n == 1 else 's'} (article {outcome.article.id})")
+        jobs=jobs or default_jobs(),
+        model=model,
+        engine=engine,
+        scheduler=scheduler,
+        partition_size=partition_size,
+    )
+    with IngestProgress(count_articles(articles, input_format), verbose=verbose) as progress:
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+            for notice in outcome.notices:
+                warn(notice)
+            if outcome.status == "failed":
+                error(outcome.message or outcome.label)
+            elif outcome.status == "known" and verbose:
+                info(outcome.message or outcome.label)
+            if outcome.status == "stored":
+                assert outcome.article is not None
+                new_claims.extend(outcome.claims)
+                a = outcome.article
+                progress.article(outcome.label, claims=len(outcome.claims), text=a.text, article_id=a.id)
+            else:
+                progress.advance()
     stored, found = counts["stored"], len(new_claims)
     info(
         f"ingested {stored} article{'s' if stored != 1 else ''}, {found} claim{'' if found == 1 else 's'}"
-        + (f"; {counts['known']} already stored" if counts["known"] else "")
+        + (f"; {counts['known']} already in the store (--force extracts again)" if counts["known"] else "")
         + (f"; {counts['failed']} failed" if counts["failed"] else "")
-        + f" -> {store}"
+        + f" -> {store} ({progress.elapsed:.1f} s" + (f", {progress.rate()})" if stored else ")")
     )
     if format_:
         emit(new_claims, format_, _claim_columns())
@@ -537,3 +589,59 @@ def speakers(kind: tuple[str, ...], store: Path, format_: str | None) -> None:
         Column("last", lambda r: r.last, max_width=10),
     ]
     emit((r for r in rows if not kind or r.kind in kind), format_ or "auto", cols, title="speakers")
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="Where to write the page (- for standard output).",
+)
+@store_option
+def report(out: Path, store: Path) -> None:
+    """Write one self-contained HTML page: contradictions, a timeline, track records, claims in context.
+
+    The page loads nothing from the network and runs no script; open it in any browser.
+    """
+    from datetime import UTC, datetime
+
+    from claimtrack.contradictions import find_contradictions, predictions, speaker_records
+    from claimtrack.report import render
+
+    st = _open(store)
+    views = list(st.claim_views())
+    gc.freeze()
+    found = find_contradictions(views)
+    preds = predictions(views, found)
+    people = speaker_records(views, preds)
+    wanted = {cid for r in found for cid in (r.earlier, *r.later)}
+    wanted |= {cid for p in preds if p.contradicted_by or p.confirmed_by for cid in (p.claim, *p.contradicted_by, *p.confirmed_by)}
+    full = {c.id: c for c in st.claims() if c.id in wanted}
+    articles = {c.article.id for c in full.values()}
+    page = render(
+        contradictions=found,
+        predictions=[p for p in preds if p.contradicted_by or p.confirmed_by],
+        speakers=people,
+        claims=full,
+        articles=(a for a in st.articles() if a.id in articles),
+        store=str(store),
+        n_claims=len(views),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    if str(out) == "-":
+        from claimtrack.output import write_text
+
+        write_text(page)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise ClaimtrackError(f"{out}: cannot write the report: {exc.strerror or exc}.") from exc
+    info(f"report: {len(found)} contradictions, {len(people)} speakers -> {out}")

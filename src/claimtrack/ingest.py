@@ -449,6 +449,11 @@ def ingest_inputs(
     load: Callable[[], object],
     read_stdin: Callable[[], bytes],
     input_format: str = "auto",
+    jobs: int = 1,
+    model: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: int | None = None,
 ) -> Iterator[Outcome]:
     """Read, extract and store each input in turn; a bad input never stops the others.
 
@@ -460,41 +465,86 @@ def ingest_inputs(
         force: extract again articles the store already has.
         load: returns the NLP pipeline; called once, and only if an article needs it.
         read_stdin: returns standard input's bytes.
-        input_format: "text" (one article per file), "jsonl" (one per line), or "auto"
-            (JSON Lines for files ending in .jsonl, text otherwise).
+        input_format: "text" (one article per file), "jsonl" (one per line), "html" (a web page), or
+            "auto" (JSON Lines for .jsonl, a page for .html and links, text otherwise).
+        jobs: worker processes for extraction (see ``parallel.py``); this process stays the only writer,
+            and outcomes come in input order whatever the number.
+        model: the pipeline the workers load when jobs > 1.
+        engine: "local" (processes on this machine) or "dask" (a Dask cluster, see ``distributed.py``):
+            then ``store`` is a folder and each partition of articles becomes one shard of it.
+        scheduler: the Dask scheduler's address; without it, a local cluster of ``jobs`` workers.
+        partition_size: articles per Dask task.
     """
+    from claimtrack.parallel import Extracted, Failure, extract_in_order
+
     known = store.article_ids()
-    nlp = None
-    for item in _sources(paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin):
+    taken: set[str] = set()
+
+    def todo() -> Iterator[Source | Outcome]:
+        """The sources to extract; those already stored (or given twice) become outcomes here."""
+        for item in _sources(
+            paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin
+        ):
+            if isinstance(item, Source):
+                aid = article_id(item.text)
+                if (aid in known and not force) or aid in taken:
+                    item = Outcome(
+                        item.label,
+                        "known",
+                        notices=item.notices,
+                        message=f"{item.label}: already in the store (article {aid}); use --force to extract it again.",
+                    )
+                else:
+                    taken.add(aid)
+            yield item
+
+    def wanted(item: Source | Outcome) -> Source | None:
+        return item if isinstance(item, Source) else None
+
+    results: Iterator[tuple[Source | Outcome, Extracted | None, Store]]
+    if engine == "dask":
+        from claimtrack.distributed import PARTITION_SIZE, extract_on_dask
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        results = (
+            (item, result, store if part is None else store.shard(f"part-{stamp}-{part:05d}"))
+            for item, result, part in extract_on_dask(
+                todo(),
+                wanted=wanted,
+                scheduler=scheduler,
+                workers=jobs,
+                model=model,
+                partition_size=partition_size or PARTITION_SIZE,
+            )
+        )
+    else:
+        results = (
+            (item, result, store)
+            for item, result in extract_in_order(todo(), wanted=wanted, jobs=jobs, load=load, model=model)
+        )
+    for item, result, target in results:
         if isinstance(item, Outcome):
             yield item
             continue
-        source, label = item, item.label
-        aid = article_id(source.text)
-        if aid in known and not force:
-            yield Outcome(
-                label,
-                "known",
-                notices=source.notices,
-                message=f"{label}: already in the store (article {aid}); use --force to extract it again.",
-            )
-            continue
-        if nlp is None:
-            nlp = load()
-        try:
-            article, claims = extract(source, nlp)
-        except Exception as exc:  # a bug on one article must not cost the others
-            log.debug("extraction failed on %s", label, exc_info=True)
+        label = item.label
+        if isinstance(result, Failure) or result is None:
+            log.debug("extraction failed on %s:\n%s", label, result.details if result else "")
             yield Outcome(
                 label,
                 "failed",
-                notices=source.notices,
+                notices=item.notices,
                 message=(
-                    f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                    f"{label}: the claim extractor failed ({result.error if result else 'no result'}); nothing was "
                     "stored for this article. Run with --debug for the traceback and report it."
                 ),
             )
             continue
-        store.add(article, claims, replace=aid in known)
-        known.add(aid)
-        yield Outcome(label, "stored", article=article, claims=claims, notices=source.notices)
+        article, claims = result
+        if target is store:
+            store.add(article, claims, replace=article.id in known)
+        else:  # a new shard: what the store held of the article goes first
+            if article.id in known:
+                for shard in store.shards():
+                    shard.drop(article.id)
+            target.add(article, claims)
+        yield Outcome(label, "stored", article=article, claims=claims, notices=item.notices)

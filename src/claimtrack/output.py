@@ -99,3 +99,10 @@ def shorten(text: str | None, width: int = 90) -> str:
         return ""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_text(text: str, out: TextIO | None = None) -> None:
+    """A whole document (the HTML report) on stdout."""
+    stream = out or sys.stdout
+    stream.write(text)
+    stream.flush()

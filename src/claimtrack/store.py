@@ -42,7 +42,12 @@ def format_validation_error(exc: ValidationError) -> str:
 
 @dataclass
 class Store:
-    """A claims store rooted at ``claims_path`` (``articles.jsonl`` lives beside it)."""
+    """A claims store rooted at ``claims_path`` (``articles.jsonl`` lives beside it).
+
+    ``claims_path`` may also be a folder of shards (what ``ingest --engine dask``
+    writes): every ``NAME.jsonl`` in it but the articles files is a store of its
+    own with its ``NAME.articles.jsonl``, and they are read as one, in name order.
+    """
 
     claims_path: Path
 
@@ -60,18 +65,35 @@ class Store:
     def exists(self) -> bool:
         return self.claims_path.exists()
 
+    def shards(self) -> list[Store]:
+        """The stores this one is made of: its shards in name order if it is a folder, else itself."""
+        if not self.claims_path.is_dir():
+            return [self]
+        return [
+            Store(p)
+            for p in sorted(self.claims_path.glob("*.jsonl"))
+            if p.name != "articles.jsonl" and not p.name.endswith(".articles.jsonl")
+        ]
+
+    def shard(self, name: str) -> Store:
+        """A shard of this folder store (``NAME.jsonl`` in it)."""
+        return Store(self.claims_path / f"{name}.jsonl")
+
     # reading ---------------------------------------------------------------
 
     def claims(self) -> Iterator[Claim]:
-        """Every stored claim, in the order written."""
-        yield from _read_records(self.claims_path, Claim)
+        """Every stored claim, in the order written (shard by shard for a folder)."""
+        for shard in self.shards():
+            yield from _read_records(shard.claims_path, Claim)
 
     def claim_views(self) -> Iterator[ClaimView]:
         """Every stored claim, reading only what contradictions and track records need."""
-        yield from _read_records(self.claims_path, ClaimView)
+        for shard in self.shards():
+            yield from _read_records(shard.claims_path, ClaimView)
 
     def articles(self) -> Iterator[Article]:
-        yield from _read_records(self.articles_path, Article)
+        for shard in self.shards():
+            yield from _read_records(shard.articles_path, Article)
 
     def article_ids(self) -> set[str]:
         return {a.id for a in self.articles()}
@@ -95,6 +117,14 @@ class Store:
             StoreError: the store is locked by another process for too long, or
                 cannot be written.
         """
+        if self.claims_path.is_dir():  # a folder of shards: new articles go to its claims.jsonl
+            target = self.shard("claims")
+            if replace:
+                for shard in self.shards():
+                    if shard != target:
+                        shard.drop(article.id)
+            target.add(article, claims, replace=replace)
+            return
         claim_lines = "".join(c.model_dump_json() + "\n" for c in claims)
         article_line = article.model_dump_json() + "\n"
         try:
@@ -112,6 +142,16 @@ class Store:
             ) from exc
         except OSError as exc:
             raise StoreError(f"{self.claims_path}: cannot write the store: {exc.strerror or exc}.") from exc
+
+
+    def drop(self, article: str) -> None:
+        """Remove an article and its claims from this (single-file) store, under its lock."""
+        try:
+            with self._lock():
+                _rewrite_without(self.claims_path, article, key=_claim_article_id)
+                _rewrite_without(self.articles_path, article, key=_article_id)
+        except Timeout as exc:
+            raise StoreError(f"{self.claims_path}: the store is locked by another claimtrack process.") from exc
 
 
 def _claim_article_id(obj: dict) -> str | None:
