@@ -29,8 +29,7 @@ BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc-news-2225
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap = parser
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=BBC)
     ap.add_argument("--articles", type=int, default=0, help="only the first N articles (default: all)")
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts to time")

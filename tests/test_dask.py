@@ -1,4 +1,7 @@
-"""ingest --engine dask on a real local cluster of two worker processes; its shards read as one store."""
+"""ingest --engine dask on a real local cluster of two worker processes; its shards read as one store.
+
+The feed: 14 BBC articles from ../shared and the five seeds (which hold contradictions).
+"""
 
 from __future__ import annotations
 
@@ -44,16 +47,16 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_two_worker_cluster_writes_shards_read_as_one_store(cluster: str, feed: Path, tmp_path: Path) -> None:
     shards = tmp_path / "sharded"
     run = _claimtrack(
-        "ingest", str(feed), "--engine", "dask", "--scheduler", cluster, "--partition-size", "4", "--store", str(shards)
+        "ingest", str(feed), "seeds", "--engine", "dask", "--scheduler", cluster, "--partition-size", "4", "--store", str(shards)
     )
     assert run.returncode == 0, run.stderr
-    assert "ingested 14 articles" in run.stderr
+    assert "ingested 19 articles" in run.stderr
     names = sorted(p.name for p in shards.iterdir())
-    claim_shards = [n for n in names if not n.endswith(".articles.jsonl")]
-    assert len(claim_shards) == 4 and all(n.startswith("part-") for n in claim_shards)  # 4+4+4+2 articles
+    claim_shards = [n for n in names if n.endswith(".jsonl") and not n.endswith(".articles.jsonl")]
+    assert len(claim_shards) == 5 and all(n.startswith("part-") for n in claim_shards)  # 4+4+4+4+3 articles
 
     single = tmp_path / "single" / "claims.jsonl"
-    one = _claimtrack("ingest", str(feed), "--jobs", "1", "--store", str(single), "-q")
+    one = _claimtrack("ingest", str(feed), "seeds", "--jobs", "1", "--store", str(single), "-q")
     assert one.returncode == 0, one.stderr
 
     for command in ("claims", "articles", "contradictions", "speakers"):
@@ -72,7 +75,10 @@ def test_a_two_worker_cluster_writes_shards_read_as_one_store(cluster: str, feed
     report = tmp_path / "report.html"
     rep = _claimtrack("report", "--store", str(shards), "--out", str(report))
     assert rep.returncode == 0, rep.stderr
-    assert claims[0]["id"] in report.read_text(encoding="utf-8")
+    html = report.read_text(encoding="utf-8")
+    found = jsonl(_claimtrack("contradictions", "--store", str(shards), "--format", "jsonl").stdout)
+    assert html.count('<article class="card contradiction"') == len(found)
+    assert all(f'data-id="{r["id"]}"' in html for r in found)
 
 
 def test_ingesting_again_on_the_cluster_adds_nothing(cluster: str, feed: Path, tmp_path: Path) -> None:
