@@ -33,6 +33,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=BBC)
     ap.add_argument("--articles", type=int, default=0, help="only the first N articles (default: all)")
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts to time")
+    ap.add_argument("--keep", type=Path, help="keep the stores in this folder (jobsN/claims.jsonl)")
     args = ap.parse_args()
 
     import spacy
@@ -54,7 +55,8 @@ def main() -> None:
     print(f"bare nlp.pipe (trained components, 1 core): {bare:,.0f} words/s")
 
     rates: dict[int, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = str(args.keep or scratch)
         feed = Path(tmp) / "feed.jsonl"
         feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
         stores = {}

@@ -14,7 +14,9 @@ import pytest
 
 from .conftest import REPO, jsonl
 
-distributed = pytest.importorskip("dask.distributed", reason="the Dask extra is not installed: pip install -e '.[dask]'")
+distributed = pytest.importorskip(
+    "dask.distributed", reason="the Dask extra is not installed: pip install -e '.[dask]'"
+)
 
 BBC = REPO.parent / "shared" / "corpus" / "bbc-news-2225.jsonl"
 
@@ -22,9 +24,7 @@ BBC = REPO.parent / "shared" / "corpus" / "bbc-news-2225.jsonl"
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A real two-worker local cluster (one thread each, separate processes), as `dask scheduler` gives."""
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as local:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
         yield local.scheduler_address
 
 
@@ -47,7 +47,17 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_two_worker_cluster_writes_shards_read_as_one_store(cluster: str, feed: Path, tmp_path: Path) -> None:
     shards = tmp_path / "sharded"
     run = _claimtrack(
-        "ingest", str(feed), "seeds", "--engine", "dask", "--scheduler", cluster, "--partition-size", "4", "--store", str(shards)
+        "ingest",
+        str(feed),
+        "seeds",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster,
+        "--partition-size",
+        "4",
+        "--store",
+        str(shards),
     )
     assert run.returncode == 0, run.stderr
     assert "ingested 19 articles" in run.stderr

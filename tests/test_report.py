@@ -42,7 +42,9 @@ def _report(runner: CliRunner, store: Path, out: Path) -> str:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if CHROMIUM is None:
         pytest.skip("no chromium on PATH (Debian: apt-get install chromium; `make test` installs it when run as root)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the dev group: pip install --group dev")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is in the dev group: pip install --group dev"
+    )
     with sync_api.sync_playwright() as pw:
         profile = tmp_path_factory.mktemp("chromium-profile")
         context = pw.chromium.launch_persistent_context(
@@ -57,7 +59,9 @@ def _open(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
     page = browser.new_page()
     problems: list[str] = []
     requests: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on(
+        "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())

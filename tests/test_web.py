@@ -141,7 +141,9 @@ def test_html_file_keeps_the_article_body_and_its_metadata(runner: CliRunner, st
     )
     assert story["text"].startswith("Iran pulls advisers out of Syria\n\nIran has begun withdrawing")
     assert story["text"].rstrip().endswith("since the war began in 2011.")
-    assert teaser["text"].rstrip().endswith('"as long as the threat remains", speaking at a press conference in Ankara.')
+    assert (
+        teaser["text"].rstrip().endswith('"as long as the threat remains", speaking at a press conference in Ankara.')
+    )
     for art in (story, teaser):
         for junk in BOILERPLATE:
             assert junk not in art["text"], junk

@@ -210,7 +210,8 @@ def _prop(p: Any) -> str:
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
-    help="With --engine dask: the scheduler's address (tcp://HOST:8786); without it, a local cluster of --jobs workers.",
+    help="With --engine dask: the scheduler's address (tcp://HOST:8786); "
+    "without it, a local cluster of --jobs workers.",
 )
 @click.option(
     "--partition-size",
@@ -319,7 +320,8 @@ def ingest(
         f"ingested {stored} article{'s' if stored != 1 else ''}, {found} claim{'' if found == 1 else 's'}"
         + (f"; {counts['known']} already in the store (--force extracts again)" if counts["known"] else "")
         + (f"; {counts['failed']} failed" if counts["failed"] else "")
-        + f" -> {store} ({progress.elapsed:.1f} s" + (f", {progress.rate()})" if stored else ")")
+        + f" -> {store} ({progress.elapsed:.1f} s"
+        + (f", {progress.rate()})" if stored else ")")
     )
     if format_:
         emit(new_claims, format_, _claim_columns())
@@ -621,7 +623,12 @@ def report(out: Path, store: Path) -> None:
     preds = predictions(views, found)
     people = speaker_records(views, preds)
     wanted = {cid for r in found for cid in (r.earlier, *r.later)}
-    wanted |= {cid for p in preds if p.contradicted_by or p.confirmed_by for cid in (p.claim, *p.contradicted_by, *p.confirmed_by)}
+    wanted |= {
+        cid
+        for p in preds
+        if p.contradicted_by or p.confirmed_by
+        for cid in (p.claim, *p.contradicted_by, *p.confirmed_by)
+    }
     full = {c.id: c for c in st.claims() if c.id in wanted}
     articles = {c.article.id for c in full.values()}
     page = render(

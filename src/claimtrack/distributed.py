@@ -17,6 +17,7 @@ flight at a time.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from claimtrack.parallel import Extracted
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 PARTITION_SIZE = 100
 """Articles per task: enough to amortise a round trip, few enough to spread a feed over many workers."""
@@ -54,6 +56,8 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         raise ClaimtrackError(
             "--engine dask needs Dask: pip install 'claimtrack[dask]' (on this machine and on every worker)."
         ) from exc
+    if not log.isEnabledFor(logging.DEBUG):
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # its INFO chatter; errors stay ours
     if scheduler:
         try:
             return Client(scheduler, timeout="10s"), None
@@ -62,7 +66,9 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
                 f"{scheduler}: cannot reach the Dask scheduler ({exc}). Start one with `dask scheduler` "
                 "and give its address, e.g. --scheduler tcp://10.0.0.5:8786."
             ) from exc
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    )
     return Client(cluster), cluster
 
 

@@ -386,7 +386,11 @@ def _sources(
                     yield read_html_source(label, body, path=None, options=options, url=label)
                 else:
                     yield read_source(
-                        label, body, path=None, options={**options, "url": options.get("url") or label}, encoding=encoding
+                        label,
+                        body,
+                        path=None,
+                        options={**options, "url": options.get("url") or label},
+                        encoding=encoding,
                     )
             except InputError as exc:
                 yield Outcome(label, "failed", message=str(exc))

@@ -143,7 +143,6 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{self.claims_path}: cannot write the store: {exc.strerror or exc}.") from exc
 
-
     def drop(self, article: str) -> None:
         """Remove an article and its claims from this (single-file) store, under its lock."""
         try:

@@ -15,7 +15,7 @@ import re
 import time
 import urllib.robotparser
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from claimtrack.errors import InputError
@@ -79,7 +79,8 @@ def extract_page(data: bytes | str, *, where: str, url: str | None = None) -> Pa
             favor_precision=True,
             prune_xpath=["//nav", "//footer"],  # menus and page footers are never the article
         )
-    body = getattr(doc, "text", None) if doc is not None else None
+    found: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    body = found.get("text")
     if not body or not body.strip():
         raise InputError(
             f"{where}: no article text found in this page (only navigation or boilerplate). "
@@ -88,11 +89,11 @@ def extract_page(data: bytes | str, *, where: str, url: str | None = None) -> Pa
     paragraphs = [" ".join(line.split()) for line in body.splitlines()]
     text = "\n\n".join(p for p in paragraphs if p)
     meta: dict[str, str | None] = {
-        "title": doc.title or None,
-        "author": doc.author or None,
-        "outlet": doc.sitename or None,
-        "published": doc.date or None,
-        "url": doc.url or url,
+        "title": found.get("title") or None,
+        "author": found.get("author") or None,
+        "outlet": found.get("sitename") or None,
+        "published": found.get("date") or None,
+        "url": found.get("url") or url,
     }
     return Page(text=text, meta=meta)
 
@@ -152,7 +153,9 @@ class Fetcher:
             resp = self._http().request("GET", url, preload_content=False)
         except urllib3.exceptions.MaxRetryError as exc:
             reason = exc.reason if exc.reason is not None else exc
-            raise InputError(f"{where}: cannot fetch: {_reason(reason)}. Check the address and your connection.") from exc
+            raise InputError(
+                f"{where}: cannot fetch: {_reason(reason)}. Check the address and your connection."
+            ) from exc
         except urllib3.exceptions.HTTPError as exc:
             raise InputError(f"{where}: cannot fetch: {_reason(exc)}. Check the address and your connection.") from exc
         try:
