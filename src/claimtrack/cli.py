@@ -13,27 +13,42 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from claimtrack.console import error, info, set_quiet, warn
 from claimtrack.errors import ClaimtrackError, InputError, NotFound
-from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim, ClaimView
+from claimtrack.names import CLAIM_KINDS, CONTRADICTION_TYPES, DEFAULT_STORE
 from claimtrack.output import FORMATS, Column, emit, shorten
-from claimtrack.store import DEFAULT_STORE, Store
+
+if TYPE_CHECKING:  # pydantic and the store are imported by the commands that use them, not for --help
+    from claimtrack.models import Claim, ClaimView
+    from claimtrack.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("claimtrack")
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("claimtrack")
     except PackageNotFoundError:  # running from a source tree
         return "0+unknown"
+
+
+def _print_version(ctx: click.Context) -> None:
+    click.echo(f"claimtrack, version {_version()}")
+    ctx.exit()
+
+
+def _store_at(path: Path) -> Store:
+    from claimtrack.store import Store
+
+    return Store(path)
 
 
 def _debug() -> bool:
@@ -124,7 +139,14 @@ def date_option(name: str, help_: str) -> Callable[[F], F]:
 
 
 @click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), "--version", prog_name="claimtrack")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx) if value and not ctx.resilient_parsing else None,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks (also CLAIMTRACK_DEBUG=1).")
 def cli(debug: bool) -> None:
     """Track who claimed what in the news, and which claims later news contradicts.
@@ -286,7 +308,7 @@ def ingest(
     new_claims: list[Claim] = []
     outcomes = ingest_inputs(
         articles,
-        Store(store),
+        _store_at(store),
         options=options,
         encoding=encoding,
         force=force,
@@ -333,7 +355,7 @@ def ingest(
 
 
 def _open(store: Path) -> Store:
-    st = Store(store)
+    st = _store_at(store)
     if not st.exists():
         raise ClaimtrackError(
             f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store)."
@@ -454,7 +476,7 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
 @output_options
 def articles(store: Path, format_: str | None) -> None:
     """List ingested articles."""
-    st = Store(store)
+    st = _store_at(store)
     if not st.exists():
         raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH.")
     cols = [

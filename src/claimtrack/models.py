@@ -21,8 +21,7 @@ Modality = Literal["actual", "predicted", "intended", "demanded", "hypothetical"
 ContradictionType = Literal["prediction_contradicted", "reversal", "conflicting_reports"]
 PredictionStatus = Literal["contradicted", "confirmed", "open"]
 
-CLAIM_KINDS: tuple[str, ...] = ("prediction", "event", "statement", "intention", "demand", "opinion")
-CONTRADICTION_TYPES: tuple[str, ...] = ("prediction_contradicted", "reversal", "conflicting_reports")
+from claimtrack.names import CLAIM_KINDS, CONTRADICTION_TYPES  # noqa: E402, F401  (re-exported; light for --help)
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 

@@ -24,8 +24,8 @@ from pydantic import BaseModel, ValidationError
 from claimtrack.console import warn
 from claimtrack.errors import StoreError
 from claimtrack.models import SCHEMA_VERSION, Article, Claim, ClaimView
+from claimtrack.names import DEFAULT_STORE  # noqa: F401  (re-exported; light for --help)
 
-DEFAULT_STORE = Path("data") / "claims.jsonl"
 LOCK_TIMEOUT_S = 60
 
 M = TypeVar("M", bound=BaseModel)
