@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO := build/demo
 
-.PHONY: demo test chromium lint fix store model bench clean
+.PHONY: demo test chromium lint fix store model bench report clean
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ bench: $(BIN)/claimtrack
 	$(BIN)/python benchmarks/pipeline_speed.py
 	$(BIN)/python benchmarks/attribution_polnear.py $(SHARED)/eval/polnear-dev.jsonl
 	$(BIN)/python benchmarks/contradictions_scale.py
+	$(BIN)/python benchmarks/ingest_jobs.py
+	$(BIN)/python benchmarks/dask_cluster.py
+	$(BIN)/python benchmarks/read_speed.py
+
+## the HTML report of the seed articles (build/report.html)
+report: $(BIN)/claimtrack
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN)/claimtrack ingest seeds --store $(DEMO)/claims.jsonl -q
+	$(BIN)/claimtrack report --store $(DEMO)/claims.jsonl --out build/report.html
 
 clean:
 	rm -rf build $(VENV)
