@@ -121,3 +121,12 @@ def test_article_text_cannot_inject_markup_or_script(runner: CliRunner, tmp_path
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
     assert not [h for h in hrefs if h.lower().startswith("javascript")]
     assert "https://news.example/b?x=<b>" in hrefs
+
+
+def test_report_does_not_import_spacy(seed_store: Path, tmp_path: Path) -> None:
+    from .test_cli_help import _modules_after
+
+    mods = _modules_after(["report", "--store", str(seed_store), "--out", str(tmp_path / "r.html")])
+    assert "claimtrack.report" in mods and "jinja2" in mods
+    assert "spacy" not in mods and "thinc" not in mods
+    assert (tmp_path / "r.html").stat().st_size > 1000
