@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO := build/demo
 
-.PHONY: demo test lint fix store model bench clean
+.PHONY: demo test chromium lint fix store model bench report clean
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ demo: $(BIN)/claimtrack
 	$(BIN)/claimtrack contradictions --store $(DEMO)/claims.jsonl --format table
 
 ## run the test suite
-test: $(BIN)/claimtrack
+test: $(BIN)/claimtrack chromium
 	$(BIN)/python -m pytest -q
+
+## headless Chromium (Debian's package) for the report's browser test: installed when missing and run as root
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  else echo "chromium is not installed and this is not root: the browser test will be skipped"; fi; }
 
 lint: $(BIN)/claimtrack
 	$(BIN)/ruff check src tests benchmarks training
@@ -47,6 +54,15 @@ bench: $(BIN)/claimtrack
 	$(BIN)/python benchmarks/pipeline_speed.py
 	$(BIN)/python benchmarks/attribution_polnear.py $(SHARED)/eval/polnear-dev.jsonl
 	$(BIN)/python benchmarks/contradictions_scale.py
+	$(BIN)/python benchmarks/ingest_jobs.py
+	$(BIN)/python benchmarks/dask_cluster.py
+	$(BIN)/python benchmarks/read_speed.py
+
+## the HTML report of the seed articles (build/report.html)
+report: $(BIN)/claimtrack
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN)/claimtrack ingest seeds --store $(DEMO)/claims.jsonl -q
+	$(BIN)/claimtrack report --store $(DEMO)/claims.jsonl --out build/report.html
 
 clean:
 	rm -rf build $(VENV)

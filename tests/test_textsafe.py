@@ -79,7 +79,7 @@ def hostile_store(tmp_path: Path, runner: CliRunner) -> tuple[Path, Path, str]:
     meta = {"author": AUTHOR, "title": "Leave [/] now \x1b[2J", "published": "2019-03-18"}
     name.with_name(name.name + ".meta.json").write_text(json.dumps(meta), encoding="utf-8")
     store = tmp_path / "s" / "claims.jsonl"
-    result = runner.invoke(cli, ["ingest", str(folder), "--store", str(store)])
+    result = runner.invoke(cli, ["ingest", str(folder), "--store", str(store), "-v"])  # -v: a line per article
     assert result.exit_code == 0, result.output
     assert ESC not in result.stderr and "a\u241b[31m[bold]red.txt" in result.stderr
     return store, name, result.stderr

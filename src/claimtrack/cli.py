@@ -13,30 +13,59 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from claimtrack.console import error, info, set_quiet, warn
 from claimtrack.errors import ClaimtrackError, InputError, NotFound
-from claimtrack.models import CLAIM_KINDS, CONTRADICTION_TYPES, Claim, ClaimView
+from claimtrack.names import CLAIM_KINDS, CONTRADICTION_TYPES, DEFAULT_STORE
 from claimtrack.output import FORMATS, Column, emit, shorten
-from claimtrack.store import DEFAULT_STORE, Store
-from claimtrack.store import damage as store_damage
-from claimtrack.store import reset_damage as reset_store_damage
 from claimtrack.textsafe import printable
+
+if TYPE_CHECKING:  # pydantic and the store are imported by the commands that use them, not for --help
+    from claimtrack.models import Claim, ClaimView
+    from claimtrack.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("claimtrack")
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("claimtrack")
     except PackageNotFoundError:  # running from a source tree
         return "0+unknown"
+
+
+def _print_version(ctx: click.Context) -> None:
+    click.echo(f"claimtrack, version {_version()}")
+    ctx.exit()
+
+
+def _store_at(path: Path) -> Store:
+    from claimtrack.store import Store
+
+    return Store(path)
+
+
+def store_damage() -> list[str]:
+    """The bad store lines readers skipped (none if the store was never read: nothing imported for --help)."""
+    if "claimtrack.store" not in sys.modules:
+        return []
+    from claimtrack.store import damage
+
+    return damage()
+
+
+def reset_store_damage() -> None:
+    if "claimtrack.store" in sys.modules:
+        from claimtrack.store import reset_damage
+
+        reset_damage()
 
 
 def _debug() -> bool:
@@ -86,12 +115,12 @@ def _literal_error(exc: click.ClickException) -> click.ClickException:
 def store_option(f: F) -> F:
     return click.option(
         "--store",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         envvar="CLAIMTRACK_STORE",
         default=DEFAULT_STORE,
         show_default=True,
         show_envvar=True,
-        help="The claims store (JSONL); articles.jsonl is kept beside it.",
+        help="The claims store: a JSONL file (articles.jsonl is kept beside it), or a folder of JSONL shards.",
     )(f)
 
 
@@ -152,7 +181,14 @@ def date_option(name: str, help_: str) -> Callable[[F], F]:
 
 
 @click.group(cls=ClaimtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), "--version", prog_name="claimtrack")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx) if value and not ctx.resilient_parsing else None,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks (also CLAIMTRACK_DEBUG=1).")
 def cli(debug: bool) -> None:
     """Track who claimed what in the news, and which claims later news contradicts.
@@ -212,11 +248,12 @@ def _prop(p: Any) -> str:
 @click.option("--encoding", help="Read the files in this encoding (default: UTF-8, falling back to cp1252).")
 @click.option(
     "--input-format",
-    type=click.Choice(("auto", "text", "jsonl")),
+    type=click.Choice(("auto", "text", "jsonl", "html")),
     default="auto",
     show_default=True,
     help='text: a file is one article; jsonl: one article per line ({"text": ..., "published": ...}); '
-    "auto: JSON Lines for files ending in .jsonl.",
+    "html: a web page, read for its article body and metadata; "
+    "auto: JSON Lines for .jsonl, a web page for .html/.htm and http(s):// links, text otherwise.",
 )
 @click.option("--force", is_flag=True, help="Extract again articles already in the store.")
 @click.option("--repair", is_flag=True, help="Set aside the store's bad lines first (see doctor) instead of refusing.")
@@ -227,6 +264,33 @@ def _prop(p: Any) -> str:
     help="Stop an article that takes longer (default: 60 s plus 60 s per million characters; 0: no limit).",
 )
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction (default: the machine's cores). The store and the output "
+    "come out the same whatever the number.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: the workers of a Dask cluster "
+    "(pip install 'claimtrack[dask]'), the store then a folder of shards.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler's address (tcp://HOST:8786); "
+    "without it, a local cluster of --jobs workers.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    help="With --engine dask: articles per task and per shard (default 100).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line on stderr for each article.")
 @store_option
 @output_options
 @quiet_option
@@ -243,25 +307,35 @@ def ingest(
     repair: bool,
     timeout: float | None,
     model: str | None,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
+    verbose: bool,
     store: Path,
     format_: str | None,
 ) -> None:
     """Extract attributed claims from ARTICLES and add them to the store.
 
-    ARTICLES are .txt or .md files, folders (searched for them), or - for
-    standard input. Metadata comes from the options, a front-matter block
+    ARTICLES are .txt, .md or .html files, http(s):// links to web pages,
+    folders (searched for articles), or - for standard input. Metadata comes from the options, a front-matter block
     (--- published: 2019-03-18 ---), a sidecar NAME.meta.json, or a
     manifest.json in the article's folder. Ingesting the same text again
     changes nothing unless --force is given.
 
-    What was done is reported on stderr; --format prints the new claims.
+    Progress (a bar on a terminal, a line per article with -v) and a summary
+    go to stderr; -q leaves only errors. --format prints the new claims.
 
     \b
     Examples:
       claimtrack ingest seeds/
+      claimtrack ingest saved-page.html https://example.org/news/story
+      claimtrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --store data/claims/
       curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
     """
     from claimtrack.ingest import ingest_inputs
+    from claimtrack.parallel import default_jobs
+    from claimtrack.progress import IngestProgress, count_articles
 
     if not articles:
         if sys.stdin.isatty():
@@ -270,6 +344,14 @@ def ingest(
     if any(not a.strip() for a in articles):
         raise click.UsageError("An empty name was given as an article; give files, folders, or - for standard input.")
     options = {"published": published, "outlet": outlet, "author": author, "title": title, "url": url}
+    if engine == "dask":
+        if store.is_file() or (not store.exists() and store.suffix == ".jsonl"):
+            raise click.UsageError(
+                f"--engine dask writes a folder of shards; {store} is a file. Give --store FOLDER (e.g. data/claims/)."
+            )
+        store.mkdir(parents=True, exist_ok=True)
+    elif scheduler or partition_size:
+        raise click.UsageError("--scheduler and --partition-size go with --engine dask.")
 
     def load() -> object:
         from claimtrack.pipeline import load_nlp
@@ -278,9 +360,9 @@ def ingest(
 
     counts = {"stored": 0, "known": 0, "failed": 0}
     new_claims: list[Claim] = []
-    for outcome in ingest_inputs(
+    outcomes = ingest_inputs(
         articles,
-        Store(store),
+        _store_at(store),
         options=options,
         encoding=encoding,
         force=force,
@@ -289,25 +371,35 @@ def ingest(
         input_format=input_format,
         repair=repair,
         timeout=timeout,
-    ):
-        counts[outcome.status] += 1
-        for notice in outcome.notices:
-            warn(notice)
-        if outcome.status == "failed":
-            error(outcome.message or outcome.label)
-        elif outcome.status == "known":
-            info(outcome.message or outcome.label)
-        else:
-            assert outcome.article is not None
-            new_claims.extend(outcome.claims)
-            n = len(outcome.claims)
-            info(f"{outcome.label}: {n} claim{'' if n == 1 else 's'} (article {outcome.article.id})")
+        jobs=jobs or default_jobs(),
+        model=model,
+        engine=engine,
+        scheduler=scheduler,
+        partition_size=partition_size,
+    )
+    with IngestProgress(count_articles(articles, input_format), verbose=verbose) as progress:
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+            for notice in outcome.notices:
+                warn(notice)
+            if outcome.status == "failed":
+                error(outcome.message or outcome.label)
+            elif outcome.status == "known" and verbose:
+                info(outcome.message or outcome.label)
+            if outcome.status == "stored":
+                assert outcome.article is not None
+                new_claims.extend(outcome.claims)
+                a = outcome.article
+                progress.article(outcome.label, claims=len(outcome.claims), text=a.text, article_id=a.id)
+            else:
+                progress.advance()
     stored, found = counts["stored"], len(new_claims)
     info(
         f"ingested {stored} article{'s' if stored != 1 else ''}, {found} claim{'' if found == 1 else 's'}"
-        + (f"; {counts['known']} already stored" if counts["known"] else "")
+        + (f"; {counts['known']} already in the store (--force extracts again)" if counts["known"] else "")
         + (f"; {counts['failed']} failed" if counts["failed"] else "")
-        + f" -> {store}"
+        + f" -> {store} ({progress.elapsed:.1f} s"
+        + (f", {progress.rate()})" if stored else ")")
     )
     if format_:
         emit(new_claims, format_, _claim_columns())
@@ -319,7 +411,7 @@ def ingest(
 
 
 def _open(store: Path) -> Store:
-    st = Store(store)
+    st = _store_at(store)
     if not st.exists():
         raise ClaimtrackError(
             f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH (or pass --store)."
@@ -442,7 +534,7 @@ def show(claim_id: str, store: Path, format_: str | None) -> None:
 @output_options
 def articles(store: Path, format_: str | None) -> None:
     """List ingested articles."""
-    st = Store(store)
+    st = _store_at(store)
     if not st.exists():
         raise ClaimtrackError(f"{store}: no store here yet. Ingest articles first: claimtrack ingest PATH.")
     cols = [
@@ -615,3 +707,64 @@ def doctor(repair: bool, store: Path) -> None:
         if not repair:
             info("Set them aside with: claimtrack doctor --repair")
         sys.exit(1)
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="Where to write the page (- for standard output).",
+)
+@store_option
+def report(out: Path, store: Path) -> None:
+    """Write one self-contained HTML page: contradictions, a timeline, track records, claims in context.
+
+    The page loads nothing from the network and runs no script; open it in any browser.
+    """
+    from datetime import UTC, datetime
+
+    from claimtrack.contradictions import find_contradictions, predictions, speaker_records
+    from claimtrack.report import render
+
+    st = _open(store)
+    views = list(st.claim_views())
+    gc.freeze()
+    found = find_contradictions(views)
+    preds = predictions(views, found)
+    people = speaker_records(views, preds)
+    wanted = {cid for r in found for cid in (r.earlier, *r.later)}
+    wanted |= {
+        cid
+        for p in preds
+        if p.contradicted_by or p.confirmed_by
+        for cid in (p.claim, *p.contradicted_by, *p.confirmed_by)
+    }
+    full = {c.id: c for c in st.claims() if c.id in wanted}
+    articles = {c.article.id for c in full.values()}
+    page = render(
+        contradictions=found,
+        predictions=[p for p in preds if p.contradicted_by or p.confirmed_by],
+        speakers=people,
+        claims=full,
+        articles=(a for a in st.articles() if a.id in articles),
+        store=str(store),
+        n_claims=len(views),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    if str(out) == "-":
+        from claimtrack.output import write_text
+
+        write_text(page)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise ClaimtrackError(f"{out}: cannot write the report: {exc.strerror or exc}.") from exc
+    info(f"report: {len(found)} contradictions, {len(people)} speakers -> {out}")

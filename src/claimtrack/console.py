@@ -19,6 +19,10 @@ def set_quiet(quiet: bool) -> None:
     _quiet = quiet
 
 
+def is_quiet() -> bool:
+    return _quiet
+
+
 def info(message: str) -> None:
     """Progress and counts; silenced by ``--quiet``."""
     if not _quiet:

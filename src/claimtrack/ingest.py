@@ -35,11 +35,12 @@ from claimtrack.errors import InputError, StoreError, StoreLocked
 from claimtrack.models import Article, ArticleRef, Claim, article_id
 from claimtrack.store import Store
 from claimtrack.textsafe import storable, without_surrogates
+from claimtrack.web import HTML_SUFFIXES, Fetcher, extract_page, is_html_path, is_url, looks_like_html
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-INPUT_FORMATS = ("auto", "text", "jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
+INPUT_FORMATS = ("auto", "text", "jsonl", "html")
 META_FIELDS = ("published", "outlet", "author", "title", "url")
 _META_ALIASES = {"date": "published", "source": "outlet", "publisher": "outlet", "byline": "author", "link": "url"}
 MANIFEST = "manifest.json"
@@ -229,7 +230,7 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Inp
     in place, so that the other inputs are still processed.
     """
     for given in paths:
-        if given == "-":
+        if given == "-" or is_url(given):
             yield given, None, None
             continue
         path = Path(given)
@@ -286,6 +287,23 @@ def _check_prose(text: str, *, where: str) -> None:
             f"{where}: this does not read as an article (too few words in sentences); nothing was stored. "
             "Give the text of a news article."
         )
+
+
+def read_html_source(
+    label: str, data: bytes, *, path: Path | None, options: dict[str, str | None], url: str | None = None
+) -> Source:
+    """The article body of a web page, with the page's metadata (title, author, site, date, canonical URL).
+
+    The stored text is the body as read, so every claim's offsets point into it.
+
+    Raises:
+        InputError: no article in the page, or unreadable metadata.
+    """
+    page = extract_page(data, where=label, url=url)
+    meta: dict[str, str | None] = file_metadata(path) if path is not None else {}
+    meta.update(_clean_meta({k: v for k, v in page.meta.items() if v}, where=f"{label}: page metadata"))
+    meta.update({k: v for k, v in options.items() if v is not None})
+    return Source(label=label, text=page.text, meta=meta)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -368,6 +386,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         title=title,
         url=ref.url,
         sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        text=text,
         chars=len(text),
         claims=len(claims),
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -432,15 +451,39 @@ def _sources(
     for the file system, nesting too deep) is that input's one-line failure;
     the other inputs go on.
     """
+    fetcher = Fetcher()
     for label, path, problem in expand_paths(paths):
         if problem is not None:
             yield Outcome(label, "failed", message=str(problem))
             continue
+        if path is None and is_url(label):
+            try:
+                body, ctype = fetcher.fetch(label)
+                if "html" in ctype.lower() or looks_like_html(body):
+                    yield read_html_source(label, body, path=None, options=options, url=label)
+                else:
+                    yield read_source(
+                        label,
+                        body,
+                        path=None,
+                        options={**options, "url": options.get("url") or label},
+                        encoding=encoding,
+                    )
+            except Exception as exc:
+                log.debug("fetching %s failed", label, exc_info=True)
+                yield Outcome(label, "failed", message=_failure(label, exc))
+            continue
         as_jsonl = input_format == "jsonl" or (input_format == "auto" and label.lower().endswith(".jsonl"))
         try:
             data = _read_input(label, path, read_stdin, MAX_FEED_BYTES if as_jsonl else MAX_ARTICLE_BYTES)
+            as_html = not as_jsonl and (
+                input_format == "html"
+                or (input_format == "auto" and (is_html_path(label) or (path is None and looks_like_html(data))))
+            )
             if as_jsonl:
                 text, notices = decode(data, where=label, encoding=encoding)
+            elif as_html:
+                source = read_html_source(label, data, path=path, options=options)
             else:
                 source = read_source(label, data, path=path, options=options, encoding=encoding)
         except Exception as exc:
@@ -499,6 +542,11 @@ def ingest_inputs(
     input_format: str = "auto",
     repair: bool = False,
     timeout: float | None = None,
+    jobs: int = 1,
+    model: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: int | None = None,
 ) -> Iterator[Outcome]:
     """Read, extract and store each input in turn; a bad input never stops the others.
 
@@ -510,68 +558,107 @@ def ingest_inputs(
         force: extract again articles the store already has.
         load: returns the NLP pipeline; called once, and only if an article needs it.
         read_stdin: returns standard input's bytes.
-        input_format: "text" (one article per file), "jsonl" (one per line), or "auto"
-            (JSON Lines for files ending in .jsonl, text otherwise).
+        input_format: "text" (one article per file), "jsonl" (one per line), "html" (a web page), or
+            "auto" (JSON Lines for .jsonl, a page for .html and links, text otherwise).
         repair: set aside the store's bad lines first instead of refusing to add to it.
         timeout: seconds one article may take; None: 60 s plus 60 s per million characters.
+        jobs: worker processes for extraction (see ``parallel.py``); this process stays the only writer,
+            and outcomes come in input order whatever the number.
+        model: the pipeline the workers load when jobs > 1.
+        engine: "local" (processes on this machine) or "dask" (a Dask cluster, see ``distributed.py``):
+            then ``store`` is a folder and each partition of articles becomes one shard of it.
+        scheduler: the Dask scheduler's address; without it, a local cluster of ``jobs`` workers.
+        partition_size: articles per Dask task.
 
     Raises:
         StoreError: the store cannot be written or read, before any input is read;
             or it stays locked by another process.
     """
+    from claimtrack.parallel import Extracted, Failure, extract_in_order
+
     health = store.prepare(repair=repair)
     known = store.article_ids()
     partial = set(health.incomplete)  # recorded without all their claims: stored again whole when met
-    nlp = None
-    for item in _sources(paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin):
+    taken: set[str] = set()
+
+    def todo() -> Iterator[Source | Outcome]:
+        """The sources to extract; those already stored (or given twice) become outcomes here."""
+        for item in _sources(
+            paths, options=options, encoding=encoding, input_format=input_format, read_stdin=read_stdin
+        ):
+            if isinstance(item, Source):
+                aid = article_id(item.text)
+                if (aid in known and not force and aid not in partial) or aid in taken:
+                    item = Outcome(
+                        item.label,
+                        "known",
+                        notices=item.notices,
+                        message=f"{item.label}: already in the store (article {aid}); use --force to extract it again.",
+                    )
+                else:
+                    taken.add(aid)
+            yield item
+
+    def wanted(item: Source | Outcome) -> Source | None:
+        return item if isinstance(item, Source) else None
+
+    results: Iterator[tuple[Source | Outcome, Extracted | None, Store]]
+    if engine == "dask":
+        from claimtrack.distributed import PARTITION_SIZE, extract_on_dask
+
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        results = (
+            (item, result, store if part is None else store.shard(f"part-{stamp}-{part:05d}"))
+            for item, result, part in extract_on_dask(
+                todo(),
+                wanted=wanted,
+                scheduler=scheduler,
+                workers=jobs,
+                model=model,
+                partition_size=partition_size or PARTITION_SIZE,
+            )
+        )
+    else:
+        results = (
+            (item, result, store)
+            for item, result in extract_in_order(
+                todo(), wanted=wanted, jobs=jobs, load=load, model=model, timeout=timeout
+            )
+        )
+    for item, result, target in results:
         if isinstance(item, Outcome):
             yield item
             continue
-        source, label = item, item.label
-        aid = article_id(source.text)
-        if aid in known and not force and aid not in partial:
-            yield Outcome(
-                label,
-                "known",
-                notices=source.notices,
-                message=f"{label}: already in the store (article {aid}); use --force to extract it again.",
-            )
-            continue
-        if nlp is None:
-            nlp = load()
-        seconds = time_budget(len(source.text)) if timeout is None else timeout
-        try:
-            with deadline(seconds):
-                article, claims = extract(source, nlp)
-        except InputTimeout:
+        label = item.label
+        if isinstance(result, Failure) or result is None:
+            if isinstance(result, Failure) and result.message:
+                yield Outcome(label, "failed", notices=item.notices, message=f"{label}: {result.message}")
+                continue
+            log.debug("extraction failed on %s:\n%s", label, result.details if result else "")
             yield Outcome(
                 label,
                 "failed",
-                notices=source.notices,
+                notices=item.notices,
                 message=(
-                    f"{label}: extraction took longer than {seconds:g} s and was stopped; nothing was stored for "
-                    "this article. Split it into smaller articles, or give more time with --timeout."
-                ),
-            )
-            continue
-        except Exception as exc:  # a bug on one article must not cost the others
-            log.debug("extraction failed on %s", label, exc_info=True)
-            yield Outcome(
-                label,
-                "failed",
-                notices=source.notices,
-                message=(
-                    f"{label}: the claim extractor failed ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                    f"{label}: the claim extractor failed ({result.error if result else 'no result'}); nothing was "
                     "stored for this article. Run with --debug for the traceback and report it."
                 ),
             )
             continue
+        article, claims = result
+        aid = article.id
         try:
-            added = store.add(article, claims, replace=aid in known or aid in partial)
+            if target is store:
+                added = store.add(article, claims, replace=aid in known or aid in partial)
+            else:  # a new shard: what the store held of the article goes first
+                if aid in known:
+                    for shard in store.shards():
+                        shard.drop(aid)
+                added = target.add(article, claims)
         except StoreLocked:
             raise
         except StoreError as exc:
-            yield Outcome(label, "failed", notices=source.notices, message=str(exc))
+            yield Outcome(label, "failed", notices=item.notices, message=str(exc))
             continue
         known.add(aid)
         partial.discard(aid)
@@ -579,8 +666,8 @@ def ingest_inputs(
             yield Outcome(
                 label,
                 "known",
-                notices=source.notices,
+                notices=item.notices,
                 message=f"{label}: stored meanwhile by another claimtrack (article {aid}); nothing added.",
             )
             continue
-        yield Outcome(label, "stored", article=article, claims=claims, notices=source.notices)
+        yield Outcome(label, "stored", article=article, claims=claims, notices=item.notices)

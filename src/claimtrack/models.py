@@ -21,8 +21,7 @@ Modality = Literal["actual", "predicted", "intended", "demanded", "hypothetical"
 ContradictionType = Literal["prediction_contradicted", "reversal", "conflicting_reports"]
 PredictionStatus = Literal["contradicted", "confirmed", "open"]
 
-CLAIM_KINDS: tuple[str, ...] = ("prediction", "event", "statement", "intention", "demand", "opinion")
-CONTRADICTION_TYPES: tuple[str, ...] = ("prediction_contradicted", "reversal", "conflicting_reports")
+from claimtrack.names import CLAIM_KINDS, CONTRADICTION_TYPES  # noqa: E402, F401  (re-exported; light for --help)
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -76,6 +75,8 @@ class Article(Record):
     chars: int
     claims: int = 0
     ingested_at: str
+    text: str | None = None
+    """The text that was read (for a web page, its article body): every claim's offsets point into it."""
 
     def ref(self) -> ArticleRef:
         return ArticleRef(

@@ -11,9 +11,10 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # pydantic is imported by whoever builds the records, not for --help
+    from pydantic import BaseModel
 
 FORMATS = ("auto", "table", "json", "jsonl")
 
@@ -37,7 +38,7 @@ def resolve_format(format_: str, out: TextIO | None = None) -> str:
 
 def _json(record: BaseModel | dict) -> str:
     """One compact JSON object, UTF-8 as is, keys in the model's order (nulls included)."""
-    if isinstance(record, BaseModel):
+    if not isinstance(record, dict):
         return record.model_dump_json()
     return json.dumps(record, ensure_ascii=False)
 
@@ -102,3 +103,10 @@ def shorten(text: str | None, width: int = 90) -> str:
         return ""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_text(text: str, out: TextIO | None = None) -> None:
+    """A whole document (the HTML report) on stdout."""
+    stream = out or sys.stdout
+    stream.write(text)
+    stream.flush()

@@ -46,8 +46,8 @@ from pydantic import BaseModel, ValidationError
 from claimtrack.console import warn
 from claimtrack.errors import StoreError, StoreLocked
 from claimtrack.models import SCHEMA_VERSION, Article, Claim, ClaimView
+from claimtrack.names import DEFAULT_STORE  # noqa: F401  (re-exported; light for --help)
 
-DEFAULT_STORE = Path("data") / "claims.jsonl"
 LOCK_TIMEOUT_S = 60
 JOURNAL_VERSION = 1
 
@@ -242,7 +242,12 @@ class Health:
 
 @dataclass
 class Store:
-    """A claims store rooted at ``claims_path`` (``articles.jsonl`` lives beside it)."""
+    """A claims store rooted at ``claims_path`` (``articles.jsonl`` lives beside it).
+
+    ``claims_path`` may also be a folder of shards (what ``ingest --engine dask``
+    writes): every ``NAME.jsonl`` in it but the articles files is a store of its
+    own with its ``NAME.articles.jsonl``, and they are read as one, in name order.
+    """
 
     claims_path: Path
     _ids: set[str] = field(default_factory=set, init=False, repr=False)
@@ -271,18 +276,48 @@ class Store:
     def exists(self) -> bool:
         return self.claims_path.exists()
 
+    @property
+    def is_folder(self) -> bool:
+        return self.claims_path.is_dir()
+
+    def shards(self) -> list[Store]:
+        """The stores this one is made of: its shards in name order if it is a folder, else itself."""
+        if not self.is_folder:
+            return [self]
+        return [
+            Store(p)
+            for p in sorted(self.claims_path.glob("*.jsonl"))
+            if p.name != "articles.jsonl" and not p.name.endswith(".articles.jsonl")
+        ]
+
+    def shard(self, name: str) -> Store:
+        """A shard of this folder store (``NAME.jsonl`` in it)."""
+        return Store(self.claims_path / f"{name}.jsonl")
+
     # reading ---------------------------------------------------------------
 
     def claims(self) -> Iterator[Claim]:
-        """Every committed claim, in the order written; bad lines are skipped (see :func:`damage`)."""
+        """Every committed claim, in the order written (shard by shard for a folder); bad lines are skipped."""
+        if self.is_folder:
+            for shard in self.shards():
+                yield from shard.claims()
+            return
         yield from self._claims(Claim)
 
     def claim_views(self) -> Iterator[ClaimView]:
         """Every committed claim, reading only what contradictions and track records need."""
+        if self.is_folder:
+            for shard in self.shards():
+                yield from shard.claim_views()
+            return
         yield from self._claims(ClaimView)
 
     def articles(self) -> Iterator[Article]:
         """Every committed article record."""
+        if self.is_folder:
+            for shard in self.shards():
+                yield from shard.articles()
+            return
         yield from self._articles(Journal.load(self.journal_path))
 
     def _articles(self, journal: Journal | None) -> Iterator[Article]:
@@ -324,6 +359,8 @@ class Store:
 
     def check(self) -> Health:
         """Read the whole store and say what is wrong with it; changes nothing."""
+        if self.is_folder:
+            return _merged([shard.check() for shard in self.shards()])
         health = Health(journal=self.journal_path.exists())
         counts: dict[str, int] = {}
         art_lines: list[tuple[int, str]] = []
@@ -411,6 +448,8 @@ class Store:
             StoreError: the store cannot be written, comes from a newer claimtrack,
                 or holds bad lines and ``repair`` is not given.
         """
+        if self.is_folder:
+            return _merged([shard.prepare(repair=repair) for shard in self.shards()])
         with self._locked():
             self._recover()
             health = self.check()
@@ -429,6 +468,9 @@ class Store:
 
     def repair(self) -> tuple[Health, Health]:
         """Set aside every line readers cannot use; returns the health before and after."""
+        if self.is_folder:
+            pairs = [shard.repair() for shard in self.shards()]
+            return _merged([b for b, _ in pairs]), _merged([a for _, a in pairs])
         with self._locked():
             self._recover()
             before = self.check()
@@ -454,6 +496,13 @@ class Store:
             StoreError: the store is locked by another process for too long, or
                 cannot be written (nothing of this article is then stored).
         """
+        if self.is_folder:  # a folder of shards: new articles go to its claims.jsonl
+            target = self.shard("claims")
+            if replace:
+                for shard in self.shards():
+                    if shard != target:
+                        shard.drop(article.id)
+            return target.add(article, claims, replace=replace)
         lines = [c.model_dump_json() for c in claims]
         with self._locked():
             self._recover()
@@ -488,6 +537,17 @@ class Store:
             self._ids.add(article.id)
             self._seen = _size(self.articles_path)
             return True
+
+    def drop(self, article: str) -> None:
+        """Remove an article and its claims from this (single-file) store, under its lock (each file renamed whole)."""
+        with self._locked():
+            self._recover()
+            for path, key in ((self.claims_path, _claim_article_id), (self.articles_path, _article_id)):
+                if path.exists():
+                    tmp = _rewritten(path, article, key, b"")
+                    os.replace(tmp, path)
+                    _fsync_dir(path.parent)
+        self._ids.discard(article)
 
     def _new_ids(self) -> set[str]:
         """Ids known to this process, plus those other writers added since it last looked."""
@@ -615,6 +675,23 @@ class Store:
         _filter_lines(self.claims_path, Claim, keep_claim)
         self._ids = set(counts)
         self._seen = _size(self.articles_path)
+
+
+def _merged(parts: list[Health]) -> Health:
+    """The health of a folder store: what its shards found, together."""
+    out = Health()
+    for h in parts:
+        out.bad += h.bad
+        out.torn += h.torn
+        out.unterminated += h.unterminated
+        out.orphans += h.orphans
+        out.duplicates += h.duplicates
+        out.incomplete.update(h.incomplete)
+        out.journal = out.journal or h.journal
+        out.newer = out.newer or h.newer
+        out.articles += h.articles
+        out.claims += h.claims
+    return out
 
 
 class _AppliedInPart(Exception):
