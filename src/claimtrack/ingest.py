@@ -302,6 +302,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         author=meta.get("author"),
         title=title,
         url=meta.get("url"),
+        feed_id=meta.get("feed_id"),
     )
     pieces = list(chunks(masked))
 
@@ -323,6 +324,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         author=ref.author,
         title=title,
         url=ref.url,
+        feed_id=ref.feed_id,
         sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         chars=len(text),
         claims=len(claims),
@@ -399,6 +401,8 @@ def _jsonl_sources(
             yield Outcome(where, "failed", message=str(exc))
             continue
         meta.update({k: v for k, v in options.items() if v is not None})
+        if obj.get("id") is not None:
+            meta["feed_id"] = str(obj["id"])  # the feed's own id, kept beside the content hash
         yield Source(label=where, text=obj["text"], meta=meta, notices=notices if lineno == 1 else [])
 
 

@@ -459,31 +459,10 @@ LABELS = frozenset(
     }
 )
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
-TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "day",
-        "weekend",
-    }
-)
 
 
 def _is_time(tok: Token) -> bool:
-    return tok.lemma_.lower() in TIME_WORDS or tok.ent_type_ == "DATE"
+    return tok.lemma_.lower() in word_set("time_words.txt") or tok.ent_type_ == "DATE"
 
 
 JUDGING_VERBS = frozenset(

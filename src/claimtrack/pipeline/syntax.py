@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from claimtrack.lexicon import word_set
+
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
 )
@@ -195,74 +197,8 @@ def is_finite_verb(token: Token) -> bool:
     return any(dep(c) in ("aux", "aux:pass", "cop") for c in token.children)
 
 
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "gen",
-        "lt",
-        "col",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "prof",
-        "rev",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "gen.",
-        "lt.",
-        "col.",
-        "sen.",
-        "rep.",
-        "gov.",
-        "prof.",
-        "rev.",
-        "major",
-        "lieutenant",
-        "brigadier",
-        "colonel",
-        "captain",
-        "sergeant",
-        "admiral",
-        "marshal",
-        "field",
-        "general",
-        "president",
-        "minister",
-        "prime",
-        "secretary",
-        "chancellor",
-        "ayatollah",
-        "sheikh",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emir",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "chief",
-        "deputy",
-        "vice",
-        "foreign",
-        "ambassador",
-        "commander",
-        "spokesman",
-        "spokeswoman",
-        "parliamentarian",
-        "lawmaker",
-    }
-)
+HONORIFICS = word_set("honorifics.txt") | word_set("person_roles.txt")
+"""Titles and honorifics that stand before a name and are not part of it."""
 
 
 def person_name(span: Span) -> list[Token]:
