@@ -64,6 +64,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--scorer", type=Path, help="score_attributions.py (default: beside GOLD)")
     ap.add_argument("--mode", default="overlap", help="scorer mode: all, strict, overlap, proportional")
+    ap.add_argument("--json", type=Path, help="also write the scorer's figures here (JSON)")
     ap.add_argument(
         "--attribution",
         default="combined",
@@ -104,6 +105,8 @@ def main() -> int:
         gold = out.with_name(out.stem + ".gold.jsonl")
         gold.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     cmd = [sys.executable, str(scorer), str(gold), str(out), "--mode", args.mode]
+    if args.json:
+        cmd += ["--json", str(args.json)]
     return subprocess.call(cmd)
 
 

@@ -152,7 +152,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--output", type=Path, default=HERE / "output" / "roles")
     ap.add_argument("--no-install", action="store_true")
+    ap.add_argument(
+        "--package-only", action="store_true", help="install an existing --output/model-best with its history.json"
+    )
     args = ap.parse_args()
+    if args.package_only:
+        run = json.loads((args.output / "history.json").read_text())
+        install(args.output, run, args.eval)
+        return
 
     import spacy
     from spacy.util import fix_random_seed, minibatch
@@ -187,33 +194,69 @@ def main() -> None:
                 nlp.to_disk(args.output / "model-best")
         history.append({"epoch": epoch, "loss": round(losses.get("claimtrack_roles", 0.0), 1), "dev": scores})
         print(f"epoch {epoch}: {history[-1]} ({time.perf_counter() - t0:.0f} s)", flush=True)
+        run = {
+            "train_articles": len(train_docs),
+            "epochs": args.epochs,
+            "best_epoch": best_epoch,
+            "width": args.width,
+            "depth": args.depth,
+            "seed": args.seed,
+            "history": history,
+        }
+        (args.output / "history.json").write_text(json.dumps(run, indent=2) + "\n")
     print(f"best: epoch {best_epoch}, mean dev span F1 {best:.4f}", flush=True)
-    if args.no_install:
-        return
+    if not args.no_install:
+        install(args.output, run, args.eval)
+
+
+MEASURES = ("content", "source|content", "cue|content", "joint")
+
+
+def pipeline_scores(eval_dir: Path) -> dict[str, dict[str, float]]:
+    """PolNeAR dev F1 of the whole pipeline with the installed tagger: combined, rules alone, tagger alone."""
+    import subprocess
+    import sys
+    import tempfile
+
+    out: dict[str, dict[str, float]] = {}
+    for mode in ("combined", "rules", "model"):
+        path = Path(tempfile.mkdtemp()) / "scores.json"
+        cmd = [sys.executable, str(REPO / "benchmarks" / "attribution_polnear.py"), str(eval_dir / "polnear-dev.jsonl")]
+        subprocess.run([*cmd, "--mode", "all", "--attribution", mode, "--json", str(path)], check=True)
+        scores = json.loads(path.read_text())["overall"]
+        out[mode] = {
+            f"{m} {measure}": round(scores[m][measure]["f1"], 3)
+            for m in ("strict", "overlap")
+            for measure in MEASURES
+            if measure in scores.get(m, {})
+        }
+    return out
+
+
+def install(output: Path, run: dict, eval_dir: Path) -> None:
+    """Copy ``output``/model-best into the package with a meta.json: data, provenance, licence, scores."""
     if TARGET.exists():
         shutil.rmtree(TARGET)
-    shutil.copytree(args.output / "model-best", TARGET)
+    shutil.copytree(output / "model-best", TARGET)
+    # the vocabulary's strings are words of the training texts: the tagger needs only its labels
+    labels = json.loads((TARGET / "claimtrack_roles" / "cfg").read_text())["labels"]
+    (TARGET / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)))
     meta_path = TARGET / "meta.json"
     meta = json.loads(meta_path.read_text())
+    run = {**run, "dev_token_span_f1": run["history"][run["best_epoch"] - 1]["dev"]}
     meta.update(
         {
             "name": "claimtrack_roles",
+            "version": "1.0.0",
             "description": "claimtrack's attribution tagger: BIO source / cue / content roles over the "
             "bundled pipeline's parse (training/train_roles.py)",
             "license": "weights trained on PolNeAR (research use; see sources)",
             "sources": [SOURCE],
-            "claimtrack_training": {
-                "train_articles": len(train_docs),
-                "epochs": args.epochs,
-                "best_epoch": best_epoch,
-                "width": args.width,
-                "depth": args.depth,
-                "seed": args.seed,
-                "history": history,
-                "dev_token_span_f1": history[best_epoch - 1]["dev"],
-            },
+            "claimtrack_training": run,
         }
     )
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    meta["claimtrack_scores"] = {"polnear_dev_f1": pipeline_scores(eval_dir)}
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     print(f"installed in {TARGET}", flush=True)
 

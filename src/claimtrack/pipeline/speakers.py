@@ -20,8 +20,6 @@ GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 UNRESOLVED = "unresolved"
-# agent nouns name people ("protesters", "activists", "organisers", "Egyptians"), unlike "evidence" or "damage"
-AGENTIVE = re.compile(r"(ers?|ors?|ists?|ians?|ants?|ees?|men|man|women|woman|ese|ites?|ics?)$")
 
 
 def unresolved(first_person: bool = False) -> dict:
@@ -36,20 +34,24 @@ def _is_time(tok: Token) -> bool:
     return tok.lemma_.lower() in word_set("time_words.txt") or tok.ent_type_ in ("DATE", "TIME") or tok.like_num
 
 
-def _names_people(tok: Token) -> bool:
-    """Whether a common noun can be a speaker: a role, a group, an institution, an agent noun."""
+# nouns of qualities, states and processes ("violence", "evidence", "the damage", "its failure")
+ABSTRACT = re.compile(r"(ence|ance|ity|ness|ment|tion|sion|ism|age|ure|ship|dom|hood)$")
+
+
+def _abstract(tok: Token) -> bool:
+    """A common noun that names no one: a document without owner, a time, an abstract quality or event."""
     forms = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
-    if _is_document(tok):
-        return False
-    return (
-        bool(forms & word_set("person_roles.txt"))
-        or bool(forms & word_set("anonymous_sources.txt"))
-        or bool(forms & word_set("organizations.txt"))
-        or bool(forms & outlet_heads())
+    if _is_document(tok) or _is_time(tok):
+        return True
+    if (
+        forms & (word_set("person_roles.txt") | word_set("anonymous_sources.txt") | word_set("organizations.txt"))
+        or forms & outlet_heads()
         or tok.ent_type_ in ("PER", "ORG")
-        or bool(AGENTIVE.search(tok.lower_))
         or country_of(tok.text) is not None
-    )
+        or "Plur" in tok.morph.get("Number", [])
+    ):
+        return False
+    return bool(ABSTRACT.search(tok.lemma_.lower()))
 
 
 def _is_document(tok: Token) -> bool:
@@ -103,9 +105,10 @@ class SpeakerResolver:
                 and dep(tok) in ("nsubj", "appos", "nsubj:pass")
                 and tok.i not in {i for i, _ in self.people}
             ):
-                toks = name_tokens(tok)
-                while len(toks) > 2 and toks[0].lower_ in HONORIFICS | word_set("person_roles.txt"):
-                    toks = toks[1:]  # "Minister Grace Okafor": the title is not the name
+                # "Arsenal manager Arsene Wenger", "Minister Grace Okafor": the title is not the name
+                toks = person_name(doc[tok.left_edge.i : tok.i + 1]) or name_tokens(tok)
+                if toks and toks[-1].i != tok.i:
+                    toks = name_tokens(tok)
                 if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
@@ -148,6 +151,8 @@ class SpeakerResolver:
 
     def full_name(self, name: str, before: int) -> str:
         """Expand a surname to the full name used earlier in the article (or the author's)."""
+        if len(name.split()) > 1:
+            return name  # "John Howard" is not "Michael Howard"
         last = _surname(name)
         candidates = [
             full for i, full in self.people if i < before and _surname(full) == last and len(full) > len(name)
@@ -221,6 +226,18 @@ class SpeakerResolver:
     def _describe(self, source: Span, head: Token) -> dict:
         text = source.text.strip()
         lemma = head.lemma_.lower()
+        if len(source) == 1 and head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and head.text[:1].isupper():
+            # "COHEN:" in a transcript: a name the tagger read as a verb
+            name = head.text.title() if head.text.isupper() else head.text
+            return {"name": self.full_name(name, source.start), "kind": "person", "role": None}
+        # a role with a name in apposition: "Saeed's uncle, Mohammed Mostafa", "the spokesman, Ali Rezaei"
+        if head.pos_ == "NOUN":
+            for c in head.children:
+                if dep(c) == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+                    named = person_name(self.doc[c.left_edge.i : c.right_edge.i + 1])
+                    if len(named) >= 2 and country_of(_join(named)) is None and not is_outlet_name(_join(named)):
+                        role = _strip_det(self.doc[source.start : head.i + 1].text)
+                        return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role}
         # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"
         for tok in source:
             if tok.lower_ in ("including", "like") or (tok.lower_ == "such" and tok.i + 1 < len(self.doc)):
@@ -303,10 +320,10 @@ class SpeakerResolver:
         if lemma in word_set("person_roles.txt"):
             return {"name": _strip_det(_np_text(head)), "kind": "person", "role": _strip_det(_np_text(head))}
         if head.pos_ == "PRON":
-            if lemma in word_set("anonymous_sources.txt"):
-                return {"name": text, "kind": "anonymous", "role": None}
-            return unresolved()
-        if not _names_people(head):
+            if set(head.morph.get("PronType", [])) & {"Prs", "Dem", "Rel", "Int"}:
+                return unresolved()  # "you", "this", "who" with nothing to resolve them to
+            return {"name": text, "kind": "anonymous", "role": None}  # "everybody", "many", "some"
+        if _abstract(head):
             return unresolved()  # "evidence", "the damage", "violence": nobody says anything
         return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
 

@@ -216,6 +216,14 @@ def person_name(span: Span) -> list[Token]:
             and tok.text[:1].isupper()
             and tok.i > tok.sent.start
             and bool(runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
+        ) or (
+            # a first name the tagger read as a noun: "Saad Djebbar" at the start of a sentence
+            tok.pos_ in ("NOUN", "ADJ")
+            and tok.text[:1].isupper()
+            and tok.lower_ not in HONORIFICS
+            and tok.i + 1 < span.end
+            and doc[tok.i + 1].pos_ == "PROPN"
+            and tok.head.i == tok.i + 1
         )
         if tok.pos_ == "PROPN" or titlecase or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
@@ -245,16 +253,29 @@ def name_tokens(head: Token) -> list[Token]:
     if head.pos_ != "PROPN":
         return []
     lo = hi = head.i
-    while lo - 1 >= 0 and _name_part(doc[lo - 1], head):
+    while lo - 1 >= 0 and (_name_part(doc[lo - 1], head) or _capitalised_modifier(doc[lo - 1], head)):
         lo -= 1
     while hi + 1 < len(doc) and _name_part(doc[hi + 1], head) and doc[hi + 1].head.i in range(lo, hi + 2):
         hi += 1
     toks = list(doc[lo : hi + 1])
-    while toks and not toks[0].pos_ == "PROPN":
+    while toks and not (toks[0].pos_ == "PROPN" or _capitalised_modifier(toks[0], head)):
         toks = toks[1:]
     while toks and not toks[-1].pos_ == "PROPN":
         toks = toks[:-1]
     return toks
+
+
+def _capitalised_modifier(tok: Token, head: Token) -> bool:
+    """A capitalised word inside a name that the tagger read as a noun or adjective:
+    "Palestinian Authority", "Downing Street", "Saad Djebbar"."""
+    return (
+        tok.i < head.i
+        and tok.text[:1].isupper()
+        and tok.pos_ in ("ADJ", "NOUN", "VERB", "PROPN")
+        and dep(tok) in ("amod", "compound", "flat", "nmod")
+        and tok.head.i in range(tok.i + 1, head.i + 1)
+        and tok.lower_ not in HONORIFICS
+    )
 
 
 def _name_part(tok: Token, head: Token) -> bool:
