@@ -106,3 +106,21 @@ def test_feed_items_keep_their_id_and_url(tmp_path, nlp) -> None:  # type: ignor
     ]
     article, _ = extract(sources[0], nlp)
     assert (article.feed_id, article.url, article.outlet) == ("wire/0042", "https://example.org/a", "Wire")
+
+
+def test_in_a_transcript_the_turn_says_what_is_not_cited(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "PRICE: The square was full of people again tonight.\n"
+        "HALVORSEN: I think the army will not fire on the crowd.\n"
+        "PRICE: Thank you for joining us from the square."
+    )
+    claims = claims_of(nlp, text, outlet="Radio North")
+    assert one(claims, "full of people").speaker.name == "Price"
+    army = one(claims, "army will not fire")
+    assert army.speaker.name == "Halvorsen" and army.speaker.kind == "person"
+
+
+def test_prose_with_one_colon_label_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "UPDATE: The road reopened at noon after the flood receded."
+    c = one(claims_of(nlp, text, outlet="Radio North"), "road reopened")
+    assert (c.speaker.name, c.speaker.kind) == ("Radio North", "outlet")

@@ -16,6 +16,8 @@ where both found an attribution, and each adds what the other did not find.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from claimtrack.lexicon import nominal_cues, reporting_verbs
@@ -151,7 +153,29 @@ def combine(rules: list[Attribution], learned: list[Attribution], prefer: str = 
     for group in (first, second):
         taken = set().union(*(_tokens(a) | _cue_tokens(a) for a in kept)) if kept else set()
         kept += [a for a in group if not ((_tokens(a) | _cue_tokens(a)) & taken)]
+    kept = [_with_source(a, learned) for a in kept if not _fragment(a)]
     return sorted(kept, key=lambda a: a.content[0].start)
+
+
+def _fragment(att: Attribution) -> bool:
+    """Reported content of a few words with no verb and no quotation marks ("Market indexes",
+    "a format"): a misread cue, not a claim. Evaluations ("called it a disgrace") name their object."""
+    if att.quoted or att.title or att.cue_class not in REPORTED:
+        return False
+    words = [t for p in att.content for t in p if not (t.is_punct or t.is_space)]
+    return len(words) < 5 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _with_source(att: Attribution, learned: list[Attribution]) -> Attribution:
+    """A rule attribution whose source the rules did not find takes the tagger's, for the same cue."""
+    if att.source is not None or att.cue is None or att.rhetorical or att.cue_class in ("evidential", "according"):
+        return att
+    cue = _cue_tokens(att)
+    for other in learned:
+        if other.source is not None and _cue_tokens(other) & cue:
+            if not ({t.i for t in other.source} & _tokens(att)):
+                return replace(att, source=other.source)
+    return att
 
 
 def _proposition(att: Attribution) -> bool:

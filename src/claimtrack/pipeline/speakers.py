@@ -341,6 +341,33 @@ def _without_cue_words(source: Span) -> Span:
     return doc[start : source.end]
 
 
+# a transcript's turn label at the start of a line: "COHEN: Well, ...", "ANDERSON COOPER, CNN HOST: ..."
+TURN = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,[^:\n]{0,80})?:[ \t]", re.M)
+
+
+def transcript_turns(doc: Doc) -> list[tuple[int, Span]]:
+    """``(first token, name)`` of each turn of a transcript, in order (none in ordinary prose).
+
+    A text is a transcript when at least two lines open with an upper-case name and a colon.
+    """
+    found = []
+    for m in TURN.finditer(doc.text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is not None and not any(t.lower_ in word_set("text_labels.txt") for t in name):
+            found.append((name.start, name))
+    return found if len(found) >= 2 else []
+
+
+def turn_speaker(turns: list[tuple[int, Span]], at: int, resolver: SpeakerResolver) -> dict | None:
+    """The speaker of the transcript turn that token ``at`` belongs to."""
+    before = [name for start, name in turns if start <= at]
+    if not before:
+        return None
+    name = before[-1]
+    text = name.text.title() if name.text.isupper() else name.text
+    return {"name": resolver.full_name(text, name.start), "kind": "person", "role": None, "mention": name}
+
+
 def resolve_first_person(claims: list[Span]) -> None:
     """ "I" and "we" in a quotation are its speaker: the claim whose content holds the pronoun, else the
     nearest attributed claim within two sentences whose speaker is named. Otherwise they stay unresolved."""
