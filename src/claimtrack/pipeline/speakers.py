@@ -233,9 +233,11 @@ class SpeakerResolver:
         # a role with a name in apposition: "Saeed's uncle, Mohammed Mostafa", "the spokesman, Ali Rezaei"
         if head.pos_ == "NOUN":
             for c in head.children:
-                if dep(c) == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+                if dep(c) in ("appos", "flat") and c.pos_ == "PROPN" and c.i > head.i:
                     named = person_name(self.doc[c.left_edge.i : c.right_edge.i + 1])
-                    if len(named) >= 2 and country_of(_join(named)) is None and not is_outlet_name(_join(named)):
+                    # "Saeed's uncle, Mohammed Mostafa"; a surname after a title: "former England captain Moore"
+                    enough = len(named) >= 2 or named and head.lemma_.lower() in word_set("person_roles.txt")
+                    if enough and country_of(_join(named)) is None and not is_outlet_name(_join(named)):
                         role = _strip_det(self.doc[source.start : head.i + 1].text)
                         return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role}
         # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"

@@ -241,8 +241,9 @@ def person_name(span: Span) -> list[Token]:
             keep.append(tok)
         while keep and keep[-1].text in ("-",):
             keep.pop()
-        if len(keep) >= 2 or (keep and not best):
-            if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best:
+        if len(keep) >= 2 or (keep and not best) or (keep and span.root in keep and len(best) < 2):
+            # a lone name that heads the span beats an earlier lone name: "former England captain Moore"
+            if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best or span.root in keep:
                 best = keep[-4:]
     return best
 
