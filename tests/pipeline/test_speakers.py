@@ -124,3 +124,8 @@ def test_prose_with_one_colon_label_is_no_transcript(nlp) -> None:  # type: igno
     text = "UPDATE: The road reopened at noon after the flood receded."
     c = one(claims_of(nlp, text, outlet="Radio North"), "road reopened")
     assert (c.speaker.name, c.speaker.kind) == ("Radio North", "outlet")
+
+
+def test_a_name_the_tagger_split_stays_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The talks will resume next week, Downing Street has indicated."), "talks")
+    assert c.speaker.name == "Downing Street"

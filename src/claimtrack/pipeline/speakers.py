@@ -226,6 +226,11 @@ class SpeakerResolver:
     def _describe(self, source: Span, head: Token) -> dict:
         text = source.text.strip()
         lemma = head.lemma_.lower()
+        if len(source) == 1 and head.pos_ == "NOUN" and head.text[:1].isupper() and head.i > head.sent.start:
+            # a capitalised noun inside a sentence is a name the tagger missed: "..., but Davies admitted"
+            known = word_set("person_roles.txt") | word_set("organizations.txt") | word_set("anonymous_sources.txt")
+            if not (_abstract(head) or head.lemma_.lower() in known | outlet_heads() or country_of(head.text)):
+                return {"name": self.full_name(head.text, source.start), "kind": "person", "role": None}
         if len(source) == 1 and head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and head.text[:1].isupper():
             # "COHEN:" in a transcript: a name the tagger read as a verb
             name = head.text.title() if head.text.isupper() else head.text

@@ -217,8 +217,8 @@ def person_name(span: Span) -> list[Token]:
             and tok.i > tok.sent.start
             and bool(runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
         ) or (
-            # a first name the tagger read as a noun: "Saad Djebbar" at the start of a sentence
-            tok.pos_ in ("NOUN", "ADJ")
+            # a first word of a name the tagger read as a noun or verb: "Saad Djebbar", "Downing Street"
+            tok.pos_ in ("NOUN", "ADJ", "VERB")
             and tok.text[:1].isupper()
             and tok.lower_ not in HONORIFICS
             and tok.i + 1 < span.end
