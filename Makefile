@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO := build/demo
 
-.PHONY: demo test chromium lint fix store model bench report clean
+.PHONY: demo test chromium lint fix store model attribution-model bench report clean
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,14 @@ store: $(BIN)/claimtrack
 model: $(BIN)/claimtrack
 	$(BIN)/python training/train.py --data $(SHARED)/data
 
+## retrain the attribution tagger from ../shared/eval/polnear-{train,dev}.jsonl (about 40 minutes on 2 busy cores)
+attribution-model: $(BIN)/claimtrack
+	nice -n 5 $(BIN)/python training/train_roles.py --eval $(SHARED)/eval
+
 bench: $(BIN)/claimtrack
 	$(BIN)/python benchmarks/pipeline_speed.py
-	$(BIN)/python benchmarks/attribution_polnear.py $(SHARED)/eval/polnear-dev.jsonl
+	$(BIN)/python benchmarks/attribution_polnear.py $(SHARED)/eval/polnear-dev.jsonl --mode all
+	$(BIN)/python benchmarks/speakers_real.py --corpus $(SHARED)/corpus
 	$(BIN)/python benchmarks/contradictions_scale.py
 	$(BIN)/python benchmarks/ingest_jobs.py
 	$(BIN)/python benchmarks/dask_cluster.py

@@ -9,6 +9,7 @@ The texts are read at run time and never copied: PolNeAR is for research use onl
 
 Usage:
     python benchmarks/attribution_polnear.py GOLD [--out PRED.jsonl] [--limit N] [--scorer PATH]
+        [--mode all] [--attribution combined|combined-model|rules|model]
 """
 
 from __future__ import annotations
@@ -63,6 +64,14 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--scorer", type=Path, help="score_attributions.py (default: beside GOLD)")
     ap.add_argument("--mode", default="overlap", help="scorer mode: all, strict, overlap, proportional")
+    ap.add_argument("--json", type=Path, help="also write the scorer's figures here (JSON)")
+    ap.add_argument(
+        "--attribution",
+        default="combined",
+        choices=("combined", "combined-model", "rules", "model"),
+        help="the learned tagger combined with the rules (default: the rules where both found an attribution; "
+        "combined-model: the tagger there), the rules alone, or the tagger alone",
+    )
     args = ap.parse_args()
     scorer = args.scorer or args.gold.parent / "score_attributions.py"
     if not scorer.exists():
@@ -71,6 +80,7 @@ def main() -> int:
     if args.limit:
         docs = docs[: args.limit]
     nlp = load_nlp()
+    nlp.get_pipe("claimtrack_attribution").mode = args.attribution
     t0 = time.perf_counter()
     texts = [blank(d["text"], find_furniture(d["text"])) for d in docs]
     preds = []
@@ -95,6 +105,8 @@ def main() -> int:
         gold = out.with_name(out.stem + ".gold.jsonl")
         gold.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     cmd = [sys.executable, str(scorer), str(gold), str(out), "--mode", args.mode]
+    if args.json:
+        cmd += ["--json", str(args.json)]
     return subprocess.call(cmd)
 
 

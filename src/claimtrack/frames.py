@@ -470,9 +470,9 @@ _FIRST_PERSON = re.compile(r"\b(I|me|my|you|your|yours)\b")
 def _commentary(claim: AnyClaim) -> bool:
     """A page's own text in the first or second person ("I pray...", "Get a clue"): a reader's comment or a
     column's aside, not something the outlet reports; and a speaker found only as "I"."""
-    if claim.speaker.name in ("I", "you", "we"):
+    if claim.speaker.name in ("I", "you", "we") or claim.speaker.kind == "unresolved":
         return True
-    return claim.speaker.kind == "author" and bool(_FIRST_PERSON.search(claim.text))
+    return claim.speaker.kind in ("author", "outlet") and bool(_FIRST_PERSON.search(claim.text))
 
 
 def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:

@@ -364,6 +364,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         author=meta.get("author"),
         title=title,
         url=meta.get("url"),
+        feed_id=meta.get("feed_id"),
     )
     pieces = list(chunks(masked))
 
@@ -385,6 +386,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         author=ref.author,
         title=title,
         url=ref.url,
+        feed_id=ref.feed_id,
         sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         text=text,
         chars=len(text),
@@ -524,6 +526,8 @@ def _jsonl_sources(
             yield Outcome(where, "failed", message=_failure(where, exc))
             continue
         meta.update({k: v for k, v in options.items() if v is not None})
+        if obj.get("id") is not None:
+            meta["feed_id"] = str(obj["id"])  # the feed's own id, kept beside the content hash
         line_notices = list(notices) if lineno == 1 else []
         if bad:
             line_notices.append(f"{where}: {bad} unpaired surrogate(s) (\\ud800 and the like) read as U+FFFD.")

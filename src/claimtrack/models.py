@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
-SpeakerKind = Literal["person", "organization", "outlet", "anonymous", "author"]
+SpeakerKind = Literal["person", "organization", "outlet", "anonymous", "author", "unresolved"]
 ClaimKind = Literal["prediction", "event", "statement", "intention", "demand", "opinion"]
 Modality = Literal["actual", "predicted", "intended", "demanded", "hypothetical"]
 ContradictionType = Literal["prediction_contradicted", "reversal", "conflicting_reports"]
@@ -58,6 +58,7 @@ class ArticleRef(Record):
     author: str | None = None
     title: str | None = None
     url: str | None = None
+    feed_id: str | None = None  # the item's own "id" in a JSON Lines feed
 
 
 class Article(Record):
@@ -71,6 +72,7 @@ class Article(Record):
     author: str | None = None
     title: str | None = None
     url: str | None = None
+    feed_id: str | None = None  # the item's own "id" in a JSON Lines feed
     sha1: str
     chars: int
     claims: int = 0

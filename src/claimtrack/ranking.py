@@ -41,6 +41,10 @@ HEDGES = frozenset(
 )
 
 
+OWN_TEXT = frozenset({"author", "outlet"})
+"""Speakers of a page's own text: its author, or its outlet when it names no author."""
+
+
 def rule_group(rule: str | None) -> str:
     """Rules with few audited examples share a weight with their kind."""
     if not rule:
@@ -59,13 +63,13 @@ def features(record: Contradiction, claims: Mapping[str, ClaimView]) -> dict[str
     out["extra sources"] = float(min(3, max(0, len(sources) - 1)))
     if earlier is not None:
         out["earlier hedged"] = float(earlier.hedge in HEDGES)
-        out["author on earlier side"] = float(earlier.speaker.kind == "author")
+        out["author on earlier side"] = float(earlier.speaker.kind in OWN_TEXT)
         out["one article"] = float(earlier.article.id in {c.article.id for c in later})
         if later:
             out["text similarity"] = max(similarity(earlier.text, c.text) for c in later[:3])
     if later:
         out["later all hedged"] = float(all(c.hedge in HEDGES for c in later))
-        out["author on later side"] = float(all(c.speaker.kind == "author" for c in later))
+        out["author on later side"] = float(all(c.speaker.kind in OWN_TEXT for c in later))
     if record.earlier_date and record.later_dates:
         from claimtrack.dates import days_between
 

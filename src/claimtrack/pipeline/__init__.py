@@ -31,6 +31,9 @@ COMPONENTS = (
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
 """The trained English pipeline shipped as package data."""
+ROLES_DIR = Path(__file__).resolve().parent.parent / "model_roles"
+"""The learned attribution tagger (``training/train_roles.py``), shipped as package data."""
+ROLES = "claimtrack_roles"
 
 
 @cache
@@ -60,6 +63,8 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {target!r}: {exc}. {hint}") from exc
     if SPLITTER not in nlp.pipe_names:
         nlp.add_pipe(SPLITTER, before="parser" if "parser" in nlp.pipe_names else None)
+    if ROLES not in nlp.pipe_names and (ROLES_DIR / "config.cfg").exists() and "parser" in nlp.pipe_names:
+        nlp.add_pipe(ROLES, source=spacy.load(ROLES_DIR, vocab=nlp.vocab))
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

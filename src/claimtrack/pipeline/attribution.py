@@ -420,70 +420,11 @@ def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str
     return [], False
 
 
-LABELS = frozenset(
-    {
-        "update",
-        "updated",
-        "note",
-        "editor's note",
-        "editors note",
-        "answer",
-        "question",
-        "watch",
-        "read",
-        "related",
-        "photo",
-        "photos",
-        "video",
-        "source",
-        "sources",
-        "breaking",
-        "exclusive",
-        "analysis",
-        "opinion",
-        "correction",
-        "warning",
-        "live",
-        "poll",
-        "q",
-        "a",
-        "see also",
-        "also",
-        "listen",
-        "graphic",
-        "map",
-        "chart",
-        "disclaimer",
-        "tags",
-        "topics",
-    }
-)
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})
-TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "day",
-        "weekend",
-    }
-)
 
 
 def _is_time(tok: Token) -> bool:
-    return tok.lemma_.lower() in TIME_WORDS or tok.ent_type_ == "DATE"
+    return tok.lemma_.lower() in word_set("time_words.txt") or tok.ent_type_ == "DATE"
 
 
 JUDGING_VERBS = frozenset(
@@ -683,7 +624,7 @@ def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             len(name) == 1 and name[0].text[:1].isupper()
         ):
             continue
-        if name.text.lower().rstrip("'s ") in LABELS:
+        if name.text.lower().rstrip("'s ") in word_set("text_labels.txt"):
             continue  # "Update:", "Editor's note:", "Answer:" label the text, nobody says it
         if len([t for t in rest if not t.is_punct]) < 3 or any(t.i in taken for t in rest):
             continue

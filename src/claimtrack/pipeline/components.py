@@ -15,9 +15,11 @@ from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
 from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.extensions import register_extensions
+from claimtrack.pipeline.learned import attributions_from_roles, combine
 from claimtrack.pipeline.quotes import find_quotes
+from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers the role tagger)
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim
-from claimtrack.pipeline.speakers import SpeakerResolver
+from claimtrack.pipeline.speakers import SpeakerResolver, resolve_first_person, transcript_turns, turn_speaker
 from claimtrack.pipeline.syntax import split_clauses, trim
 
 
@@ -72,9 +74,30 @@ def title_end(text: str) -> int:
 
 
 class Attributor:
+    """Attributions of the rules and of the learned role tagger, combined (``learned.combine``).
+
+    ``mode`` is "combined" (the default: the rules where both found an attribution),
+    "combined-model" (the model where both did), "rules" or "model" (for ablations);
+    without the role tagger in the pipeline it is the rules alone.
+    """
+
+    MODES = ("combined", "combined-model", "rules", "model")
+
+    def __init__(self, mode: str = "combined") -> None:
+        if mode not in self.MODES:
+            raise ValueError(f"attribution mode {mode!r}: expected one of {', '.join(self.MODES)}")
+        self.mode = mode
+
     def __call__(self, doc: Doc) -> Doc:
         quotes = list(doc.spans.get(QUOTES_KEY, []))
         atts = find_attributions(doc, quotes, list(doc.spans.get(CUES_KEY, [])))
+        roles = doc._.ct_roles if Doc.has_extension("ct_roles") else None
+        if roles is not None and self.mode != "rules":
+            learned = attributions_from_roles(doc, roles, quotes)
+            if self.mode == "model":
+                atts = learned
+            else:
+                atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
         claims: list[Span] = []
@@ -119,8 +142,27 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
 class SpeakerFinder:
     def __call__(self, doc: Doc) -> Doc:
         resolver = SpeakerResolver(doc)
-        for span in doc.spans.get(CLAIMS_KEY, []):
+        claims = list(doc.spans.get(CLAIMS_KEY, []))
+        for span in claims:
             span._.ct_speaker = resolver.resolve(span._.ct_source, span.start)
+        turns = transcript_turns(doc)
+        labels = {name.start for _, name in turns}
+        for span in claims if turns else []:
+            # in a transcript, what is not cited is said by the one whose turn it is, and so are "I" and "you"
+            speaker, source = span._.ct_speaker, span._.ct_source
+            if (
+                speaker is None
+                or speaker.get("first_person")
+                or speaker["kind"] == "unresolved"
+                and speaker["mention"].text.lower() == "you"
+                or source is not None
+                and source.start in labels
+            ):
+                turn = turn_speaker(turns, span.start, resolver)
+                if turn is not None and speaker is not None and speaker.get("mention") is not None:
+                    turn["mention"] = speaker["mention"]  # "I" stays the mention as written
+                span._.ct_speaker = turn or speaker
+        resolve_first_person(claims)
         return doc
 
 
@@ -176,10 +218,15 @@ def make_cue_finder(nlp: Language, name: str) -> CueFinder:
     return CueFinder()
 
 
-@Language.factory("claimtrack_attribution", requires=["token.dep", "doc.sents"], assigns=["doc.spans"])
-def make_attributor(nlp: Language, name: str) -> Attributor:
+@Language.factory(
+    "claimtrack_attribution",
+    requires=["token.dep", "doc.sents"],
+    assigns=["doc.spans"],
+    default_config={"mode": "combined"},
+)
+def make_attributor(nlp: Language, name: str, mode: str) -> Attributor:
     register_extensions()
-    return Attributor()
+    return Attributor(mode)
 
 
 @Language.factory("claimtrack_speakers", requires=["token.dep", "doc.ents"], assigns=["span._.ct_speaker"])

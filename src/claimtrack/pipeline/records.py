@@ -98,6 +98,8 @@ def _looks_ahead(expression: str | None) -> bool:
 def _speaker(span: Span, article: ArticleRef, text: str, offset: int) -> Speaker:
     found = span._.ct_speaker
     if not found:
+        if not article.author and article.outlet:
+            return Speaker(name=article.outlet, kind="outlet")  # no byline: the outlet says it
         return Speaker(name=author_name(article), kind="author")
     mention = found.get("mention")
     ref = span_ref(text, offset + mention.start_char, offset + mention.end_char) if mention is not None else None

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from claimtrack.lexicon import word_set
+
 ADVERBIAL_MARKS = frozenset(
     {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until", "once"}
 )
@@ -195,74 +197,8 @@ def is_finite_verb(token: Token) -> bool:
     return any(dep(c) in ("aux", "aux:pass", "cop") for c in token.children)
 
 
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "gen",
-        "lt",
-        "col",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "prof",
-        "rev",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "gen.",
-        "lt.",
-        "col.",
-        "sen.",
-        "rep.",
-        "gov.",
-        "prof.",
-        "rev.",
-        "major",
-        "lieutenant",
-        "brigadier",
-        "colonel",
-        "captain",
-        "sergeant",
-        "admiral",
-        "marshal",
-        "field",
-        "general",
-        "president",
-        "minister",
-        "prime",
-        "secretary",
-        "chancellor",
-        "ayatollah",
-        "sheikh",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emir",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "chief",
-        "deputy",
-        "vice",
-        "foreign",
-        "ambassador",
-        "commander",
-        "spokesman",
-        "spokeswoman",
-        "parliamentarian",
-        "lawmaker",
-    }
-)
+HONORIFICS = word_set("honorifics.txt") | word_set("person_roles.txt")
+"""Titles and honorifics that stand before a name and are not part of it."""
 
 
 def person_name(span: Span) -> list[Token]:
@@ -280,6 +216,14 @@ def person_name(span: Span) -> list[Token]:
             and tok.text[:1].isupper()
             and tok.i > tok.sent.start
             and bool(runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
+        ) or (
+            # a first word of a name the tagger read as a noun or verb: "Saad Djebbar", "Downing Street"
+            tok.pos_ in ("NOUN", "ADJ", "VERB")
+            and tok.text[:1].isupper()
+            and tok.lower_ not in HONORIFICS
+            and tok.i + 1 < span.end
+            and doc[tok.i + 1].pos_ == "PROPN"
+            and tok.head.i == tok.i + 1
         )
         if tok.pos_ == "PROPN" or titlecase or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
@@ -297,8 +241,9 @@ def person_name(span: Span) -> list[Token]:
             keep.append(tok)
         while keep and keep[-1].text in ("-",):
             keep.pop()
-        if len(keep) >= 2 or (keep and not best):
-            if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best:
+        if len(keep) >= 2 or (keep and not best) or (keep and span.root in keep and len(best) < 2):
+            # a lone name that heads the span beats an earlier lone name: "former England captain Moore"
+            if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best or span.root in keep:
                 best = keep[-4:]
     return best
 
@@ -309,16 +254,29 @@ def name_tokens(head: Token) -> list[Token]:
     if head.pos_ != "PROPN":
         return []
     lo = hi = head.i
-    while lo - 1 >= 0 and _name_part(doc[lo - 1], head):
+    while lo - 1 >= 0 and (_name_part(doc[lo - 1], head) or _capitalised_modifier(doc[lo - 1], head)):
         lo -= 1
     while hi + 1 < len(doc) and _name_part(doc[hi + 1], head) and doc[hi + 1].head.i in range(lo, hi + 2):
         hi += 1
     toks = list(doc[lo : hi + 1])
-    while toks and not toks[0].pos_ == "PROPN":
+    while toks and not (toks[0].pos_ == "PROPN" or _capitalised_modifier(toks[0], head)):
         toks = toks[1:]
     while toks and not toks[-1].pos_ == "PROPN":
         toks = toks[:-1]
     return toks
+
+
+def _capitalised_modifier(tok: Token, head: Token) -> bool:
+    """A capitalised word inside a name that the tagger read as a noun or adjective:
+    "Palestinian Authority", "Downing Street", "Saad Djebbar"."""
+    return (
+        tok.i < head.i
+        and tok.text[:1].isupper()
+        and tok.pos_ in ("ADJ", "NOUN", "VERB", "PROPN")
+        and dep(tok) in ("amod", "compound", "flat", "nmod")
+        and tok.head.i in range(tok.i + 1, head.i + 1)
+        and tok.lower_ not in HONORIFICS
+    )
 
 
 def _name_part(tok: Token, head: Token) -> bool:

@@ -1,0 +1,150 @@
+"""Speakers on real news: a hand-labelled random sample of attributed claims.
+
+The sample (``benchmarks/speakers_sample.jsonl``) holds, for each drawn claim,
+only where it is: the corpus file, the feed item's id, the character offsets
+of the claim as drawn, and the labeller's verdict: the expected speaker (a
+canonical name, alternatives separated by "|", or "unresolved" when the text
+does not say who it is), and the expected content offsets ([] when the drawn
+text is no claim at all). No article text is stored: the corpora are read at
+run time from ../shared/corpus.
+
+Scoring runs the whole claimtrack pipeline (as ``claimtrack ingest`` does) on
+the sampled articles and, for each labelled claim, takes the attributed claim
+that overlaps the labelled content most:
+
+- speaker correct: its speaker's name is one of the expected names
+  (case-insensitive), or it is "unresolved" when that is expected;
+- claim sensible: its span covers the expected content with character
+  Jaccard >= 0.6 (an item whose drawn text is no claim counts as sensible when
+  no claim is found there any more).
+
+Usage:
+    python benchmarks/speakers_real.py [--sample benchmarks/speakers_sample.jsonl] [--corpus ../shared/corpus] [-v]
+    python benchmarks/speakers_real.py --draw N --seed S   # print N random attributed claims to label
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "benchmarks" / "speakers_sample.jsonl"
+CORPORA = ("timeline-egypt.jsonl", "bbc-news-2225.jsonl")
+
+
+def load_corpus(path: Path) -> dict[str, dict]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {str(r["id"]): r for r in rows if (r.get("text") or "").strip()}
+
+
+def run(nlp, row: dict, corpus: str, *, attributed: bool = True):  # type: ignore[no-untyped-def]
+    """The claims of one feed item (those with a cue only, unless ``attributed`` is false), as
+    ``claimtrack ingest`` makes them."""
+    from claimtrack.ingest import Source, extract
+
+    meta = {"outlet": row.get("source"), "published": row.get("published"), "feed_id": str(row["id"])}
+    meta = {k: v for k, v in meta.items() if v}
+    _, claims = extract(Source(label=f"{corpus}:{row['id']}", text=row["text"], meta=meta), nlp)
+    return [c for c in claims if c.cue is not None or not attributed]
+
+
+def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def draw(args: argparse.Namespace, nlp) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(args.seed)
+    picked = []
+    for corpus in CORPORA:
+        rows = list(load_corpus(args.corpus / corpus).values())
+        rng.shuffle(rows)
+        got = 0
+        for row in rows:
+            claims = run(nlp, row, corpus)
+            if not claims:
+                continue
+            c = rng.choice(claims)
+            picked.append((corpus, row, c))
+            got += 1
+            if got >= args.draw // 2:
+                break
+    for corpus, row, c in picked:
+        text = row["text"]
+        lo = max(0, c.sentence.start - 300)
+        hi = min(len(text), c.sentence.end + 300)
+        print(json.dumps({"corpus": corpus, "id": row["id"], "start": c.span.start, "end": c.span.end}))
+        mention = c.speaker.mention.text if c.speaker.mention else None
+        print(f"  SPEAKER: {c.speaker.name!r} ({c.speaker.kind}) mention={mention!r}")
+        print(f"  CLAIM: {c.text!r}")
+        print("  CONTEXT: " + text[lo:hi].replace("\n", " / "))
+        print()
+
+
+def score(args: argparse.Namespace, nlp) -> int:  # type: ignore[no-untyped-def]
+    items = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_corpus: dict[str, dict[str, dict]] = {}
+    cache: dict[tuple[str, str], list] = {}
+    ok_speaker = ok_claim = n_speaker = 0
+    for item in items:
+        corpus = by_corpus.setdefault(item["corpus"], load_corpus(args.corpus / item["corpus"]))
+        key = (item["corpus"], item["id"])
+        if key not in cache:
+            cache[key] = run(nlp, corpus[item["id"]], item["corpus"], attributed=False)
+        claims = cache[key]
+        anchor = tuple(item["content"] or (item["start"], item["end"]))
+        best = max(claims, key=lambda c: _jaccard((c.span.start, c.span.end), anchor), default=None)  # type: ignore[arg-type]
+        overlap = _jaccard((best.span.start, best.span.end), anchor) if best is not None else 0.0  # type: ignore[arg-type]
+        expected = {n.strip().lower() for n in item["speaker"].split("|")}
+        got = best.speaker.name if best is not None and overlap > 0 else None
+        good_speaker = got is not None and got.lower() in expected
+        if not item["content"]:
+            # the drawn text was no claim: right when no attributed claim is found there any more
+            good_claim = not any(
+                c.cue is not None and _jaccard((c.span.start, c.span.end), (item["start"], item["end"])) > 0.5
+                for c in claims
+            )
+        else:
+            good_claim = overlap >= 0.6
+            n_speaker += 1
+            ok_speaker += good_speaker
+        ok_claim += good_claim
+        if args.verbose and not (good_speaker and good_claim) and item["content"] or args.verbose and not good_claim:
+            print(
+                f"{item['corpus']}:{item['id']} {anchor}: speaker {got!r} expected {item['speaker']!r}; "
+                f"content overlap {overlap:.2f}"
+            )
+    n = len(items)
+    print(
+        f"{n} labelled claims: speaker correct {ok_speaker}/{n_speaker} ({ok_speaker / n_speaker:.1%}) "
+        f"of those that are claims; claim sensible {ok_claim}/{n} ({ok_claim / n:.1%})"
+    )
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sample", type=Path, default=SAMPLE)
+    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--draw", type=int, help="print N random attributed claims to label, instead of scoring")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        ap.error(f"{args.corpus}: no corpus there; pass --corpus")
+    from claimtrack.pipeline import load_nlp
+
+    nlp = load_nlp()
+    if args.draw:
+        draw(args, nlp)
+        return 0
+    return score(args, nlp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Attributions from the learned role tagger, and where they meet the rules.
+
+Input: ``doc._.ct_roles`` (one BIO label per token, from ``roles.py``).
+Output: ``Attribution`` records, the same the rules give.
+
+Grouping: every cue span opens an attribution; each content span joins the
+nearest cue of its own sentences (a content of several sentences may have its
+cue in any of them, or in the sentence just before or after); each cue takes
+the nearest source span of its sentence. A cue left with no content, or a
+content with no cue, is dropped.
+
+``combine`` is the one place where the model and the rules meet: headlines and
+"according to" clauses stay with the rules; elsewhere one side is preferred
+where both found an attribution, and each adds what the other did not find.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from claimtrack.lexicon import nominal_cues, reporting_verbs
+from claimtrack.pipeline.attribution import Attribution
+from claimtrack.pipeline.syntax import is_finite_verb
+
+REPORTED = frozenset({"speech", "cognition", "prediction", "according", "question"})
+"""Cue classes the learned attributions are kept for: reported speech, belief and forecasts."""
+
+
+def role_spans(doc: Doc, labels: list[str]) -> list[tuple[str, Span]]:
+    """(role, span) for each run of a BIO sequence; an I- label with no B- before it opens a run."""
+    out: list[tuple[str, Span]] = []
+    role, start = None, 0
+    for i, lab in enumerate([*labels, "O"]):
+        kind = lab[2:] if lab != "O" else None
+        if role is not None and (kind != role or lab.startswith("B-")):
+            span = _strip_space(doc[start:i])
+            if len(span) and any(not t.is_punct for t in span):
+                out.append((role, span))
+            role = None
+        if kind is not None and role is None:
+            role, start = kind, i
+    return out
+
+
+def _strip_space(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
+def cue_class(cue: Span) -> str:
+    """The class of a cue the model found: from the reporting verbs and nominal cues of ``resources/``."""
+    words = [t for t in cue if not t.is_punct]
+    if any(t.lower_ == "according" for t in words):
+        return "according"
+    verbs, nouns = reporting_verbs(), nominal_cues()
+    for tok in sorted(words, key=lambda t: (t.pos_ not in ("VERB", "NOUN"), -t.i)):
+        lemma = tok.lemma_.lower()
+        if lemma in verbs:
+            return verbs[lemma] if verbs[lemma] != "question" else "speech"
+        if lemma in nouns:
+            return nouns[lemma]
+    return "speech"
+
+
+def _sent_range(span: Span) -> tuple[int, int]:
+    return span[0].sent.start, span[-1].sent.end
+
+
+def _gap(a: Span, b: Span) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _near_sentences(doc: Doc, span: Span) -> tuple[int, int]:
+    """The span's sentences, widened by one sentence either side."""
+    lo, hi = _sent_range(span)
+    if lo > 0:
+        lo = doc[lo - 1].sent.start
+    if hi < len(doc):
+        hi = doc[hi].sent.end
+    return lo, hi
+
+
+def attributions_from_roles(doc: Doc, labels: list[str], quotes: list[Span]) -> list[Attribution]:
+    """Group the tagged spans into attributions (see the module docstring)."""
+    spans = role_spans(doc, labels)
+    cues = [s for r, s in spans if r == "CUE"]
+    if not cues:
+        return []
+    contents: dict[int, list[Span]] = {}
+    for role, span in spans:
+        if role != "CONTENT":
+            continue
+        lo, hi = _sent_range(span)
+        own = [c for c in cues if lo <= c.start < hi]
+        if not own:
+            wlo, whi = _near_sentences(doc, span)
+            own = [c for c in cues if wlo <= c.start < whi]
+        if own:
+            cue = min(own, key=lambda c: (_gap(c, span), c.start < span.start))
+            contents.setdefault(cue.start, []).append(span)
+    sources = [s for r, s in spans if r == "SOURCE"]
+    out = []
+    for cue in cues:
+        pieces = contents.get(cue.start)
+        if not pieces:
+            continue
+        sent = cue[0].sent
+        near = [s for s in sources if s[0].sent == sent and not any(p.start <= s.start < p.end for p in pieces)]
+        source = min(near, key=lambda s: _gap(s, cue)) if near else None
+        pieces = sorted(pieces, key=lambda p: p.start)
+        quoted = _mostly_quoted(pieces, quotes)
+        out.append(Attribution(pieces, cue, cue_class(cue), source, quoted=quoted, extra={"learned": True}))
+    return out
+
+
+def _mostly_quoted(pieces: list[Span], quotes: list[Span]) -> bool:
+    n = sum(len(p) for p in pieces)
+    covered = sum(
+        min(q.end, p.end) - max(q.start, p.start) for p in pieces for q in quotes if q.start < p.end and p.start < q.end
+    )
+    return covered >= 0.5 * n
+
+
+def _tokens(att: Attribution) -> set[int]:
+    return {t.i for p in att.content for t in p}
+
+
+def combine(rules: list[Attribution], learned: list[Attribution], prefer: str = "rules") -> list[Attribution]:
+    """The attributions of both, one per stretch of text (see the module docstring).
+
+    Headline and "according to" attributions of the rules always win over a
+    learned one they overlap. Otherwise, where a rule attribution and a learned
+    one share content, the ``prefer``-red side ("rules" or "model") is kept; each
+    side's attributions that overlap nothing of the other are kept as they are.
+    """
+    fixed = [a for a in rules if a.title or a.cue_class == "according"]
+    others = [a for a in rules if a not in fixed]
+    # what someone wants or means to do ("decided to stay") is read by the rules, which give it its own kind
+    # and a content with no verb of its own ("her presence", "(decided) to stay") is no claim to store
+    learned = [a for a in learned if a.cue_class in REPORTED and _proposition(a)]
+    first, second = (others, learned) if prefer == "rules" else (learned, others)
+    kept = list(fixed)
+    for group in (first, second):
+        taken = set().union(*(_tokens(a) | _cue_tokens(a) for a in kept)) if kept else set()
+        kept += [a for a in group if not ((_tokens(a) | _cue_tokens(a)) & taken)]
+    kept = [_with_source(a, learned) for a in kept if not _fragment(a)]
+    return sorted(kept, key=lambda a: a.content[0].start)
+
+
+def _fragment(att: Attribution) -> bool:
+    """Reported content of a few words with no verb and no quotation marks ("Market indexes",
+    "a format"): a misread cue, not a claim. Evaluations ("called it a disgrace") name their object."""
+    if att.quoted or att.title or att.cue_class not in REPORTED:
+        return False
+    words = [t for p in att.content for t in p if not (t.is_punct or t.is_space)]
+    return len(words) < 5 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _with_source(att: Attribution, learned: list[Attribution]) -> Attribution:
+    """A rule attribution whose source the rules did not find takes the tagger's, for the same cue."""
+    if att.source is not None or att.cue is None or att.rhetorical or att.cue_class in ("evidential", "according"):
+        return att
+    cue = _cue_tokens(att)
+    for other in learned:
+        if other.source is not None and _cue_tokens(other) & cue:
+            if not ({t.i for t in other.source} & _tokens(att)):
+                return replace(att, source=other.source)
+    return att
+
+
+def _proposition(att: Attribution) -> bool:
+    """A quotation, or content with a finite verb: something that can be true or false."""
+    return att.quoted or any(is_finite_verb(t) for p in att.content for t in p)
+
+
+def _cue_tokens(att: Attribution) -> set[int]:
+    return {t.i for t in att.cue} if att.cue is not None else set()

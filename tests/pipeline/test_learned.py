@@ -1,0 +1,94 @@
+"""The learned attribution stage: decoding the tagger's labels, grouping them, meeting the rules.
+
+Labels are written by hand over parsed sentences of our own, so these tests check the
+grouping and the combination, not the trained weights."""
+
+from __future__ import annotations
+
+import numpy
+
+from claimtrack.pipeline.attribution import Attribution
+from claimtrack.pipeline.learned import attributions_from_roles, combine, cue_class, role_spans
+from claimtrack.pipeline.roles import fill_gaps, token_features, viterbi
+
+
+def _labels(doc, spans: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """BIO labels from {text: ROLE}, each text found once in the doc."""
+    labels = ["O"] * len(doc)
+    for text, role in spans.items():
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text))
+        assert span is not None, text
+        for k, tok in enumerate(span):
+            labels[tok.i] = ("B-" if k == 0 else "I-") + role
+    return labels
+
+
+def test_role_spans_open_a_span_on_b_and_on_a_stray_i() -> None:
+    from spacy.lang.en import English
+
+    doc = English()("the harbour is closed , she said")
+    spans = role_spans(doc, ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O", "I-SOURCE", "B-CUE"])
+    assert [(r, s.text) for r, s in spans] == [("CONTENT", "the harbour is closed"), ("SOURCE", "she"), ("CUE", "said")]
+
+
+def test_short_gaps_inside_a_content_are_filled_and_long_ones_kept() -> None:
+    labels = ["B-CONTENT", "I-CONTENT", "O", "I-CONTENT", "O", "O", "O", "O", "I-CONTENT"]
+    assert fill_gaps(labels, 2) == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O", "O", "O", "O", "I-CONTENT"]
+
+
+def test_viterbi_never_puts_an_inside_label_after_outside() -> None:
+    labels = ("O", "B-CONTENT", "I-CONTENT")
+    probs = numpy.array([[0.9, 0.05, 0.05], [0.2, 0.1, 0.7], [0.1, 0.1, 0.8]])
+    path = viterbi(probs, labels)
+    assert path[1:] == ["B-CONTENT", "I-CONTENT"] or path == ["O", "O", "O"]
+    assert all(not (a == "O" and b.startswith("I-")) for a, b in zip(path, path[1:], strict=False))
+
+
+def test_features_are_one_row_per_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mayor said “the bridge will reopen” on Monday.")
+    feats = token_features(doc)
+    assert feats.shape == (len(doc), 10)
+    # tokens under "said" share its cue-ancestor feature, the subject's differs
+    bridge, mayor = doc[5], doc[1]
+    assert feats[bridge.i, 7] != feats[mayor.i, 7]
+
+
+def test_grouping_joins_content_pieces_to_their_cue_and_the_nearest_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ferry will run, the harbour master said, until the storm arrives. The port was quiet."
+    doc = nlp(text)
+    labels = _labels(
+        doc,
+        {
+            "The ferry will run": "CONTENT",
+            "the harbour master": "SOURCE",
+            "said": "CUE",
+            "until the storm arrives": "CONTENT",
+        },
+    )
+    (att,) = attributions_from_roles(doc, labels, [])
+    assert [p.text for p in att.content] == ["The ferry will run", "until the storm arrives"]
+    assert att.source is not None and att.source.text == "the harbour master"
+    assert att.cue is not None and att.cue.text == "said" and att.cue_class == "speech"
+
+
+def test_a_cue_without_content_gives_no_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister said nothing.")
+    assert attributions_from_roles(doc, _labels(doc, {"said": "CUE", "The minister": "SOURCE"}), []) == []
+
+
+def test_cue_class_comes_from_the_lexicon(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Analysts expect prices to rise, according to the survey.")
+    assert cue_class(doc[1:2]) == "prediction"
+    assert cue_class(doc[6:8]) == "according"
+
+
+def test_combine_keeps_one_attribution_per_stretch_of_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said the border would reopen. Traders believe prices will fall.")
+    rule = Attribution([doc[2:6]], doc[1:2], "speech", doc[0:1])
+    model_same = Attribution([doc[3:6]], doc[1:2], "speech", doc[0:1])
+    model_new = Attribution([doc[9:13]], doc[8:9], "cognition", doc[7:8])
+    model_plan = Attribution([doc[9:13]], doc[8:9], "intention", doc[7:8])
+    assert combine([rule], [model_same, model_new]) == [rule, model_new]
+    assert combine([rule], [model_same], prefer="model") == [model_same]
+    assert combine([rule], [model_plan]) == [rule]  # intentions stay with the rules

@@ -1,0 +1,131 @@
+"""Speaker resolution: who a source is, on sentences written for these tests (not from the seeds)."""
+
+from __future__ import annotations
+
+import json
+
+from claimtrack.ingest import Source, _jsonl_sources, extract
+from claimtrack.pipeline.speakers import SpeakerResolver
+
+from .test_records import claims_of, one
+
+
+def _resolve(nlp, text: str, source: str):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    start = text.index(source)
+    span = doc.char_span(start, start + len(source))
+    assert span is not None
+    return SpeakerResolver(doc).resolve(span, span.start)
+
+
+def test_a_title_alone_is_the_person_named_with_it_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Grace Okafor arrived in Accra on Monday for the trade summit.\n\n"
+        "The minister said the tariffs would be lifted next year."
+    )
+    c = one(claims_of(nlp, text), "tariffs")
+    assert c.speaker.name == "Grace Okafor" and c.speaker.kind == "person"
+    assert c.speaker.mention is not None and c.speaker.mention.text == "The minister"
+
+
+def test_a_surname_is_the_full_name_given_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Henrik Solberg, a fisheries inspector, visited the harbour. Solberg said the quotas were too high."
+    c = one(claims_of(nlp, text), "quotas")
+    assert c.speaker.name == "Henrik Solberg" and c.speaker.mention.text == "Solberg"
+
+
+def test_a_pronoun_with_no_antecedent_is_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "He said the bridge would reopen in May."), "bridge")
+    assert (c.speaker.name, c.speaker.kind) == ("unresolved", "unresolved")
+    assert c.speaker.mention is not None and c.speaker.mention.text == "He"
+
+
+def test_a_pronoun_takes_the_person_just_quoted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amara Diallo, the mayor, said the market would close. She said traders would be compensated."
+    c = one(claims_of(nlp, text), "compensated")
+    assert c.speaker.name == "Amara Diallo" and c.speaker.mention.text == "She"
+
+
+def test_first_person_takes_the_speaker_named_around_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tomas Berg, the chief engineer, said the spillway had been opened overnight.\n"
+        "We expect the level of the reservoir to fall by the weekend."
+    )
+    c = one(claims_of(nlp, text), "level of the reservoir")
+    assert c.speaker.name == "Tomas Berg" and c.speaker.mention.text == "We"
+
+
+def test_first_person_with_nobody_named_is_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "I think the harvest will be late this year."), "harvest")
+    assert c.speaker.name == "unresolved" and c.speaker.mention.text == "I"
+
+
+def test_dates_numbers_and_abstract_nouns_are_no_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _resolve(nlp, "Tuesday brought more rain to the valley.", "Tuesday")["kind"] == "unresolved"
+    assert _resolve(nlp, "The damage suggests the levee failed.", "The damage")["kind"] == "unresolved"
+    assert _resolve(nlp, "Violence shows that the truce is over.", "Violence")["kind"] == "unresolved"
+
+
+def test_groups_and_anonymous_sources_are_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    residents = _resolve(nlp, "Residents said the water was brown.", "Residents")
+    assert (residents["name"], residents["kind"]) == ("Residents", "anonymous")
+    activists = _resolve(nlp, "Farm activists said the dam was unsafe.", "Farm activists")
+    assert activists["kind"] != "unresolved"
+
+
+def test_a_document_stands_for_its_owner_or_is_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    owned = _resolve(nlp, "A statement from the Lisbon port authority said the strike had ended.", "A statement")
+    assert owned["kind"] != "unresolved" and "authority" in owned["name"].lower()
+    bare = _resolve(nlp, "The statement said the strike had ended.", "The statement")
+    assert bare["kind"] == "unresolved"
+    plural = _resolve(nlp, "Reports say the strike has ended.", "Reports")
+    assert (plural["name"], plural["kind"]) == ("Reports", "anonymous")
+
+
+def test_the_cue_is_not_part_of_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ferry will resume on Friday, according to harbour officials."
+    c = one(claims_of(nlp, text), "ferry")
+    assert c.speaker.name.lower() == "harbour officials"
+
+
+def test_an_article_with_no_author_has_its_own_claims_said_by_its_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The council approved the new budget on Tuesday after a long debate."
+    claims = claims_of(nlp, text, outlet="Valley Courier")
+    c = one(claims, "budget")
+    assert (c.speaker.name, c.speaker.kind) == ("Valley Courier", "outlet")
+    bylined = one(claims_of(nlp, text, outlet="Valley Courier", author="Ines Moreau"), "budget")
+    assert (bylined.speaker.name, bylined.speaker.kind) == ("Ines Moreau", "author")
+
+
+def test_feed_items_keep_their_id_and_url(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "feed.jsonl"
+    row = {"id": "wire/0042", "url": "https://example.org/a", "source": "Wire", "text": "The port reopened today."}
+    feed.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    sources = [
+        s for s in _jsonl_sources(str(feed), feed.read_text(encoding="utf-8"), [], options={}) if isinstance(s, Source)
+    ]
+    article, _ = extract(sources[0], nlp)
+    assert (article.feed_id, article.url, article.outlet) == ("wire/0042", "https://example.org/a", "Wire")
+
+
+def test_in_a_transcript_the_turn_says_what_is_not_cited(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "PRICE: The square was full of people again tonight.\n"
+        "HALVORSEN: I think the army will not fire on the crowd.\n"
+        "PRICE: Thank you for joining us from the square."
+    )
+    claims = claims_of(nlp, text, outlet="Radio North")
+    assert one(claims, "full of people").speaker.name == "Price"
+    army = one(claims, "army will not fire")
+    assert army.speaker.name == "Halvorsen" and army.speaker.kind == "person"
+
+
+def test_prose_with_one_colon_label_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "UPDATE: The road reopened at noon after the flood receded."
+    c = one(claims_of(nlp, text, outlet="Radio North"), "road reopened")
+    assert (c.speaker.name, c.speaker.kind) == ("Radio North", "outlet")
+
+
+def test_a_name_the_tagger_split_stays_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The talks will resume next week, Downing Street has indicated."), "talks")
+    assert c.speaker.name == "Downing Street"
