@@ -24,11 +24,8 @@ from claimtrack.bounds import (
     MAX_ARTICLE_BYTES,
     MAX_FEED_BYTES,
     MAX_META_CHARS,
-    InputTimeout,
-    deadline,
     load_yaml,
     looks_like_prose,
-    time_budget,
     unreadable_runs,
 )
 from claimtrack.errors import InputError, StoreError, StoreLocked
