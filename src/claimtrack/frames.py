@@ -441,8 +441,27 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
     if low in ("i", "me", "my") and claim.speaker.kind == "person":
         return person_of(claim.speaker.name, ctx, gaz)
     if low in ("we", "us", "our"):
-        return side_of(claim.speaker.name, ctx)  # the speaker's own side; "they" and "it" are someone else
+        return speaker_side(claim, ctx)  # the speaker's own side; "they" and "it" are someone else
     return None
+
+
+def speaker_side(claim: AnyClaim, ctx: ArticleContext) -> str | None:
+    """The side a speaker speaks for: its name ("the Libyan government"), or how the sentence introduces it
+    ("Libyan government spokesman Majid al-Dursi", "a rebel commander, Col. Fheid")."""
+    found = side_of(claim.speaker.name, ctx)
+    if found or claim.speaker.kind not in ("person", "anonymous", "unresolved"):
+        return found
+    sentence = getattr(claim, "sentence", None)
+    first = claim.speaker.name.split()[0] if claim.speaker.name.split() else ""
+    if sentence is None or len(first) < 3:
+        return None
+    at = sentence.text.find(first)
+    if at <= 0:
+        return None
+    before = sentence.text[:at].split()[-4:]  # the words that introduce the speaker
+    if not any(w.lower().strip(",") in _roles() for w in before):
+        return None
+    return side_of(" ".join(w.strip(",") for w in before), ctx)
 
 
 _POSSESSED_FORCES = re.compile(rf"^(?:its|their|our)\s+(?:own\s+)?{FORCE_WORDS}$", re.I)
@@ -454,7 +473,7 @@ def participant(phrase: str | None, claim: AnyClaim, ev: Event, ctx: ArticleCont
     if phrase.lower() in PERSON_PRONOUNS | SELF_PRONOUNS:
         return _resolve_pronoun(phrase, claim, ev, ctx, gaz)
     if _POSSESSED_FORCES.match(phrase):
-        return side_of(claim.speaker.name, ctx)  # "a regime official said its troops had withdrawn"
+        return speaker_side(claim, ctx)  # "a regime official said its troops had withdrawn"
     return side_of(phrase, ctx) or person_of(phrase, ctx, gaz) or place_of(phrase, gaz)
 
 
@@ -470,7 +489,7 @@ _FIRST_PERSON = re.compile(r"\b(I|me|my|you|your|yours)\b")
 def _commentary(claim: AnyClaim) -> bool:
     """A page's own text in the first or second person ("I pray...", "Get a clue"): a reader's comment or a
     column's aside, not something the outlet reports; and a speaker found only as "I"."""
-    if claim.speaker.name in ("I", "you", "we") or claim.speaker.kind == "unresolved":
+    if claim.speaker.name in ("I", "you", "we"):
         return True
     return claim.speaker.kind in ("author", "outlet") and bool(_FIRST_PERSON.search(claim.text))
 
@@ -515,7 +534,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 if place is None:
                     place = place_of(ev.subject, gaz, trusted=True) or place_of(ev.object, gaz, trusted=True)
             if "capture" in classes and place and actor is None:
-                actor = side_of(claim.speaker.name, ctx)  # "Zawiya has been captured", says the government
+                actor = speaker_side(claim, ctx)  # "Zawiya has been captured", says the government
             if place is None and "ceasefire" in classes:
                 # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
                 place = next(

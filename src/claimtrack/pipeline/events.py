@@ -33,9 +33,9 @@ AGENT_CASES = frozenset({"by", "from"})
 NO_EVIDENCE = frozenset({"sign", "evidence", "indication", "proof", "trace", "report", "confirmation", "truth"})
 """Nouns whose "no" denies what they are about: "there was no sign Ghanem had defected"."""
 UNDERGOER_NOUNS = frozenset(
-    {"capture", "death", "killing", "arrest", "release", "execution", "resignation", "defection"}
+    {"capture", "death", "killing", "arrest", "release", "execution", "resignation", "defection", "control"}
 )
-"""Event nouns whose "of" names the one it happens to ("the capture of X"), not the one who acts."""
+"""Event nouns whose "of" names what they happen to ("the capture of X", "control of the capital"), not who acts."""
 MOTION_INTO = frozenset({"go", "move", "roll", "push", "drive", "march", "storm", "force", "shoot", "fight", "break"})
 """Verbs of motion that, with "into" a place, mean entering it ("tanks rolled into the town")."""
 PARTITIVES = frozenset(
