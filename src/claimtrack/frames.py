@@ -69,6 +69,11 @@ _ROLE_TAIL = re.compile(
 )
 _RELATIVE = re.compile(r"^.*?\b(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|heir)\s+", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|bin|ibn|al|el|de|van|von)$")
+NOT_NAMES = frozenset(
+    "some many most others other all both few several each any these those this that they we it he she one none "
+    "no there here his her its their our my your who what which".split()
+)
+"""Words that are capitalised only because they start a sentence."""
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "abu"})
 """Words inside Arabic and European names that spellings keep or drop ("Saif al Islam", "Saif Al-Islam")."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -159,6 +164,8 @@ def _name_run(text: str) -> tuple[str, ...]:
         else:
             break
     run.reverse()
+    while run and run[0].lower() in NOT_NAMES:
+        run.pop(0)  # "Some are being arrested": a capital that starts a sentence, not a name
     roles = [i for i, w in enumerate(run) if w.lower().rstrip(".") in _roles() or w.lower().rstrip(".") in HONORIFICS]
     if roles and roles[-1] < len(run) - 1:
         run = run[roles[-1] + 1 :]  # "Defence Minister Omar Sallah": the name comes after the title
@@ -502,7 +509,10 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
         for ev in claim.events:
-            when = ev.time or claim.time or claim.article.published
+            stance0 = _stance(claim, ev)
+            # a report is dated by when it says the event happened; a forecast by when it was made
+            said = claim.article.published or claim.time
+            when = (ev.time or claim.time or said) if stance0 in ("asserts", "denies") else (said or ev.time)
             assert when is not None
             lo, hi = bounds(when)
             classes = _classes(ev)

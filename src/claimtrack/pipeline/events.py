@@ -194,10 +194,23 @@ def _trigger(tok: Token, span: Span) -> tuple[str, int, int] | None:
             return f"{comp[0].lower_} {low}", comp[0].i, tok.i
         if dep(tok) in ("compound", "amod") and tok.head.i == tok.i + 1 and (f"{low} {_lemma(tok.head)}", "n") in words:
             return None  # "air" of "air strike": the head stands for both
+    if pos == "a" and not _predicative(tok):
+        return None  # "live shots", "dead wrong", "free elections": not a state said of anyone
     for form in (low, tok.lower_):
         if (form, pos) in words:
             return form, tok.i, tok.i
     return None
+
+
+PERSON_HEADS = frozenset({"man", "woman", "person", "people", "prisoner", "hostage", "captive", "citizen", "soldier"})
+"""Nouns an attributive state adjective is said of: "a free man"."""
+
+
+def _predicative(tok: Token) -> bool:
+    """An adjective said of someone ("he is dead", "remains free", "a free man"), not a modifier of a thing."""
+    if dep(tok) == "amod":
+        return tok.head.lemma_.lower() in PERSON_HEADS
+    return dep(tok) not in ("advmod", "compound", "nmod", "obl")
 
 
 SETTLEMENTS = frozenset(
