@@ -422,6 +422,17 @@ def _explain(m: Match, later: list[Match]) -> str:
     )
 
 
+def _spread(later: list[Match]) -> list[Match]:
+    """At most MAX_EVIDENCE later claims: the earliest half, then the rest spaced evenly to the last one, so
+    that a record shows both the first reports and how long the contradiction lasted."""
+    if len(later) <= MAX_EVIDENCE:
+        return later
+    head = MAX_EVIDENCE // 2
+    rest = later[head:]
+    step = (len(rest) - 1) / (MAX_EVIDENCE - head - 1)
+    return later[:head] + [rest[round(i * step)] for i in range(MAX_EVIDENCE - head)]
+
+
 def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """Contradictions found through frames, one record per earlier claim and type."""
     grouped: dict[tuple[str, str], list[Match]] = defaultdict(list)
@@ -432,7 +443,7 @@ def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
         seen: dict[str, Match] = {}
         for m in sorted(group, key=lambda x: (-x.weight, x.b.start, x.b.claim.id)):
             seen.setdefault(m.b.claim.id, m)
-        later = sorted(seen.values(), key=lambda x: (x.b.start, x.b.claim.id))[:MAX_EVIDENCE]
+        later = _spread(sorted(seen.values(), key=lambda x: (x.b.start, x.b.claim.id)))
         best = max(later, key=lambda x: x.weight)
         confidence, reasons = _confidence(best, later)
         a = best.a.claim
