@@ -89,7 +89,7 @@ def main() -> None:
                 e = {**env, **({"FORCE_COLOR": "1"} if colour else {})}
                 if args is None:
                     shutil.rmtree(work / "s2", ignore_errors=True)
-                    cmd = [*base, "ingest", str(folder), "--store", str(work / "s2" / "claims.jsonl")]
+                    cmd = [*base, "ingest", str(folder), "-v", "--store", str(work / "s2" / "claims.jsonl")]
                 else:
                     cmd = [*base, *args, "--store", store] + (["--format", "table"] if label != "doctor" else [])
                 proc = subprocess.run(cmd, capture_output=True, env=e)

@@ -7,6 +7,7 @@ errors only. stdout is never touched.
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from types import TracebackType
@@ -50,7 +51,8 @@ class IngestProgress:
         self.articles = self.claims = self.words = 0
         self._bar: Any = None
         self._task: Any = None
-        if err_console.is_terminal and not is_quiet():
+        # a real terminal only: FORCE_COLOR into a pipe or a log gets colours, never a redrawn bar
+        if err_console.is_terminal and sys.stderr.isatty() and not is_quiet():
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
