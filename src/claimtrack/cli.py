@@ -453,7 +453,14 @@ def claims(
     format_: str | None,
 ) -> None:
     """List stored claims."""
+    from claimtrack.output import resolve_format, write_lines
     from claimtrack.query import ClaimFilter
+
+    if not (speaker or kind or about or article or since or until) and resolve_format(format_ or "auto") == "jsonl":
+        lines = _open(store).verified_lines()
+        if lines is not None:  # the store is as claimtrack left it: its lines are passed on as stored
+            write_lines(_take(lines, limit))
+            return
 
     selected = ClaimFilter(speaker, kind, about, article, since, until)(_claims(store))
     emit(_take(selected, limit), format_ or "auto", _claim_columns(), title="claims")

@@ -105,6 +105,21 @@ def shorten(text: str | None, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def write_lines(lines: Iterable[bytes], out: TextIO | None = None) -> int:
+    """Stored JSON lines passed on as they are (``claims --format jsonl`` on a store known valid)."""
+    stream = out or sys.stdout
+    binary = getattr(stream, "buffer", None)
+    n = 0
+    for line in lines:
+        if binary is not None:
+            binary.write(line)
+        else:
+            stream.write(line.decode("utf-8"))
+        n += 1
+    (binary or stream).flush()
+    return n
+
+
 def write_text(text: str, out: TextIO | None = None) -> None:
     """A whole document (the HTML report) on stdout."""
     stream = out or sys.stdout

@@ -252,6 +252,7 @@ class Store:
     claims_path: Path
     _ids: set[str] = field(default_factory=set, init=False, repr=False)
     _seen: int = field(default=0, init=False, repr=False)
+    _valid: bool = field(default=False, init=False, repr=False)
 
     @property
     def articles_path(self) -> Path:
@@ -267,6 +268,11 @@ class Store:
     @property
     def journal_path(self) -> Path:
         return self.claims_path.with_name(self.claims_path.name + ".journal")
+
+    @property
+    def marker_path(self) -> Path:
+        """Where the writer notes the files as it left them, all lines valid (see :meth:`verified_lines`)."""
+        return self.claims_path.with_name(self.claims_path.name + ".valid")
 
     @staticmethod
     def rejected_path(path: Path) -> Path:
@@ -388,6 +394,8 @@ class Store:
             for aid, want in counts.items():
                 if found[aid] != want:
                     health.incomplete[aid] = (want, found[aid])
+        if health.ok and not health.duplicates:
+            self._valid = True  # every line read back as a valid record
         return health
 
     # writing ---------------------------------------------------------------
@@ -427,7 +435,12 @@ class Store:
         self.writable()
         try:
             with FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S):
+                # the files are known valid when claimtrack left them so (the marker matches) or when a
+                # check inside this section finds them clean; only then does the writer note them again
+                self._valid = self._marker_matches() or not (self.claims_path.exists() or self.articles_path.exists())
                 yield
+                if self._valid and not self.journal_path.exists():
+                    self._mark()
         except Timeout as exc:
             raise StoreLocked(
                 f"{self.claims_path}: the store is locked by another claimtrack process "
@@ -537,6 +550,56 @@ class Store:
             self._ids.add(article.id)
             self._seen = _size(self.articles_path)
             return True
+
+    def _stat(self) -> dict[str, int]:
+        out = {"schema_version": SCHEMA_VERSION}
+        for name, path in (("claims", self.claims_path), ("articles", self.articles_path)):
+            try:
+                st = path.stat()
+                out[f"{name}_size"], out[f"{name}_mtime_ns"] = st.st_size, st.st_mtime_ns
+            except FileNotFoundError:
+                out[f"{name}_size"] = out[f"{name}_mtime_ns"] = -1
+        return out
+
+    def _marker_matches(self) -> bool:
+        try:
+            return bool(json.loads(self.marker_path.read_text(encoding="utf-8")) == self._stat())
+        except (OSError, ValueError):
+            return False
+
+    def _mark(self) -> None:
+        """Note the files' sizes and times as this writer leaves them (written whole, then renamed)."""
+        try:
+            tmp = self.marker_path.with_name(self.marker_path.name + ".tmp")
+            tmp.write_text(json.dumps(self._stat()), encoding="utf-8")
+            os.replace(tmp, self.marker_path)
+        except OSError:
+            self.marker_path.unlink(missing_ok=True)  # no marker: readers validate every line
+
+    def verified_lines(self) -> Iterator[bytes] | None:
+        """The claim lines as stored, when the files are exactly as claimtrack left them; else None.
+
+        The writer validates every record it writes and notes, under the lock, the sizes and
+        modification times it left the files with. While they still match (no hand edit, no
+        interrupted write, no journal pending), every line is a committed, valid record of this
+        schema, and a reader that only passes lines on (``claims --format jsonl``) need not
+        validate them again. Any difference and the caller reads through the validating readers.
+        """
+        if self.is_folder:
+            parts = [shard.verified_lines() for shard in self.shards()]
+            if any(p is None for p in parts):
+                return None
+            return (line for part in parts if part is not None for line in part)
+        if self.journal_path.exists() or not self._marker_matches():
+            return None
+
+        def lines() -> Iterator[bytes]:
+            with self.claims_path.open("rb") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield line if line.endswith(b"\n") else line + b"\n"
+
+        return lines()
 
     def drop(self, article: str) -> None:
         """Remove an article and its claims from this (single-file) store, under its lock (each file renamed whole)."""
