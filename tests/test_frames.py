@@ -29,7 +29,7 @@ def test_different_names_keep_apart(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
 
 
-CHAD = ArticleContext(country="Chad", full_names={}, person_sides={})
+CHAD = ArticleContext(country="Chad", full_names={})
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_sides(phrase: str, side: str | None) -> None:
 
 
 def test_generic_sides_need_the_articles_country() -> None:
-    unclear = ArticleContext(country=None, full_names={}, person_sides={})
+    unclear = ArticleContext(country=None, full_names={})
     assert side_of("government troops", unclear) is None
     assert side_of("rebels", unclear) is None
 

@@ -27,11 +27,13 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
 from claimtrack.frames import (
     AnyClaim,
     ArticleContext,
     Fact,
+    _country,
     facts,
     incompatibilities,
     same_person,
@@ -49,23 +51,6 @@ ONCE_CLASSES = frozenset({"die", "capture"})
 """Events that happen to a person once (or almost never twice in a few weeks)."""
 ONCE_OR_STATE_OF_PERSON = frozenset({"die", "capture", "defect", "resign", "free", "alive", "on_leave"})
 """What happens to one person and stays so: reports weeks apart still speak of the same fact."""
-HEDGES = frozenset(
-    {
-        "may",
-        "might",
-        "could",
-        "possibly",
-        "perhaps",
-        "maybe",
-        "seem",
-        "appear",
-        "apparently",
-        "reportedly",
-        "allegedly",
-        "purportedly",
-        "supposedly",
-    }
-)
 
 
 class Match:
@@ -222,9 +207,8 @@ def _reports_the_truce(f: Fact) -> bool:
 
 
 def _is_country(place: str) -> bool:
-    from claimtrack.lexicon import country_of
-
-    return country_of(place.removeprefix("place:")) == place.removeprefix("place:")
+    name = place.removeprefix("place:")
+    return _country(name) == name
 
 
 def _named_alike(a: Fact, b: Fact) -> bool:
@@ -239,7 +223,7 @@ def _own(f: Fact) -> bool:
     if not f.actor:
         return False
     speaker = f.claim.speaker
-    ctx = ArticleContext(None, {}, {})
+    ctx = ArticleContext(None, {})
     return f.actor == side_of(speaker.name, ctx) or (
         f.actor.startswith("person:") and speaker.kind == "person" and f.actor.split("-")[-1] in speaker.name.lower()
     )

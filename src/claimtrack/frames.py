@@ -78,27 +78,6 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "ab
 """Words inside Arabic and European names that spellings keep or drop ("Saif al Islam", "Saif Al-Islam")."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "our", "my", "its", "it", "they", "their"})
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "col",
-        "gen",
-        "brig",
-        "lt",
-        "maj",
-        "capt",
-        "adm",
-        "sgt",
-        "sen",
-        "rep",
-        "gov",
-        "prof",
-        "sir",
-    }
-)
 
 
 # --------------------------------------------------------------------------- spelling-tolerant keys
@@ -159,14 +138,16 @@ def _name_run(text: str) -> tuple[str, ...]:
         bare = tok.strip(",.;:\"'()")
         if bare.endswith("'s"):
             break
-        if _NAME_TOKEN.match(bare) and bare.lower().rstrip(".") not in HONORIFICS:
+        if _NAME_TOKEN.match(bare) and bare.lower().rstrip(".") not in _honorifics():
             run.append(bare)
         else:
             break
     run.reverse()
     while run and run[0].lower() in NOT_NAMES:
         run.pop(0)  # "Some are being arrested": a capital that starts a sentence, not a name
-    roles = [i for i, w in enumerate(run) if w.lower().rstrip(".") in _roles() or w.lower().rstrip(".") in HONORIFICS]
+    roles = [
+        i for i, w in enumerate(run) if w.lower().rstrip(".") in _roles() or w.lower().rstrip(".") in _honorifics()
+    ]
     if roles and roles[-1] < len(run) - 1:
         run = run[roles[-1] + 1 :]  # "Defence Minister Omar Sallah": the name comes after the title
     while run and _country(run[0]) is not None:
@@ -177,6 +158,12 @@ def _name_run(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 18)
 def _country(text: str) -> str | None:
     return country_of(text)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Titles before a name ("Col.", "Brig."), as ``resources/honorifics.txt`` lists them, without their dots."""
+    return frozenset(w.rstrip(".") for w in word_set("honorifics.txt"))
 
 
 @cache
@@ -232,13 +219,11 @@ class ArticleContext:
 
     country: str | None
     full_names: dict[str, tuple[str, ...]]  # surname or first-name key -> the whole name's keys
-    person_sides: dict[str, str]  # name key -> side ("Libyan Foreign Minister Moussa Koussa": gov:Libya)
 
     @classmethod
     def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
         countries: Counter = Counter()
         full: dict[str, tuple[str, ...]] = {}
-        sides: dict[str, str] = {}
         for c in claims:
             for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
                 found = _country(word)
@@ -252,14 +237,10 @@ class ArticleContext:
                     keys = tuple(name_key(n) for n in names)
                     full.setdefault(keys[-1], keys)
                     full.setdefault(keys[0], keys)
-                    prefix = phrase[: phrase.rfind(names[0])].strip()
-                    owner = _country(prefix.split()[0]) if prefix.split() else None
-                    if owner:
-                        sides[keys[-1]] = f"side:gov:{owner}"
         total = sum(countries.values())
         top = countries.most_common(1)
         country = top[0][0] if top and top[0][1] * 2 > total else None
-        return cls(country, full, sides)
+        return cls(country, full)
 
 
 # --------------------------------------------------------------------------- participants
@@ -274,7 +255,7 @@ def side_of(phrase: str | None, ctx: ArticleContext) -> str | None:
 
 @lru_cache(maxsize=1 << 18)
 def _side(phrase: str, country: str | None) -> str | None:
-    ctx = ArticleContext(country, {}, {})
+    ctx = ArticleContext(country, {})
     text = re.sub(r"^(?:the|its|their|his|her|our)\s+", "", phrase.strip(), flags=re.I)
     low = _fold(text)
     words = set(re.findall(r"[a-z\-]+", low))
@@ -509,20 +490,19 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
         for ev in claim.events:
-            stance0 = _stance(claim, ev)
-            # a report is dated by when it says the event happened; a forecast by when it was made
-            said = claim.article.published or claim.time
-            when = (ev.time or claim.time or said) if stance0 in ("asserts", "denies") else (said or ev.time)
-            assert when is not None
-            lo, hi = bounds(when)
             classes = _classes(ev)
             stance = _stance(claim, ev)
             if not classes or stance is None:
                 continue
+            # a report is dated by when it says the event happened; a forecast by when it was made
+            said = claim.article.published or claim.time
+            when = (ev.time or claim.time or said) if stance in ("asserts", "denies") else (said or ev.time)
+            assert when is not None
+            lo, hi = bounds(when)
             actor = participant(ev.subject, claim, ev, ctx, gaz)
             if actor and actor.startswith("person:"):
                 actor = _leader_side(actor) or actor  # a head of government acts for the government
-            patient = participant(ev.object, claim, ev, ctx, gaz)
+            patient = object_key = participant(ev.object, claim, ev, ctx, gaz)
             if ev.pos != "v" and patient is None and ev.owner:
                 owner = participant(ev.owner, claim, ev, ctx, gaz)  # "X's resignation", "rebel attacks"
                 if owner and owner.startswith("side:"):
@@ -553,7 +533,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
             named = (
                 ev.object
-                if ev.object and patient and patient == participant(ev.object, claim, ev, ctx, gaz)
+                if ev.object and patient and patient == object_key
                 else ev.subject
                 if patient == actor
                 else ev.owner or ev.object

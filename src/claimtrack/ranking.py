@@ -17,28 +17,12 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
+from claimtrack.contradictions import ANY_HEDGE
 from claimtrack.models import ClaimView, Contradiction
 from claimtrack.similarity import similarity
 
-HEDGES = frozenset(
-    {
-        "may",
-        "might",
-        "could",
-        "possibly",
-        "perhaps",
-        "maybe",
-        "seem",
-        "appear",
-        "apparently",
-        "reportedly",
-        "allegedly",
-        "purportedly",
-        "supposedly",
-        "unlikely",
-        "likely",
-    }
-)
+HEDGES = ANY_HEDGE | {"unlikely", "likely"}
+"""Hedges of the features: the contradiction finder's, and the two adjectives of likelihood."""
 
 
 OWN_TEXT = frozenset({"author", "outlet"})

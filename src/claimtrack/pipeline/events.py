@@ -60,10 +60,6 @@ PARTITIVES = frozenset(
     }
 )
 """Heads that stand for what their "of" names: "most of Zawiya", "the center of the city"."""
-NOT_PLACES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 ORDER_NOUNS = frozenset({"order", "instruction", "directive", "command"})
 """Nouns of command: "orders were issued to the army not to enter": the army is who is to act."""
 REQUEST_VERBS = frozenset({"ask", "request", "apply", "seek"})
@@ -234,7 +230,7 @@ def _places(tok: Token) -> list[str]:
     for head in heads:
         for c in map(_named_place, head.children):
             case = {x.lower_ for x in children(c, "case")}
-            is_place = c.pos_ == "PROPN" and c.lower_ not in NOT_PLACES
+            is_place = c.pos_ == "PROPN" and c.lower_ not in word_set("time_words.txt")
             if dep(c) in ("obl", "nmod", "obl:npmod") and case & PLACE_CASES and is_place:
                 out.append(_phrase(c) or c.text)
             elif dep(c) == "obj" and head is tok and is_place and c.ent_type_ not in ("PER", "PERSON", "ORG"):
