@@ -49,7 +49,7 @@ def draw(store: Path, n: int, seed: int) -> None:
     print("\t".join(COLUMNS))
     for r in sample:
         e = claims[r["earlier"]]
-        l0 = claims[r["later"][0]]
+        l0 = claims[r["evidence"][0]["claim"]]
         print(
             "\t".join(
                 map(
@@ -77,7 +77,7 @@ def draw(store: Path, n: int, seed: int) -> None:
         print(f"   why: {r['explanation']}")
         print(f"   EARLIER {e.article.published} {e.speaker.name!r}: {e.text!r}")
         print(f"           sentence: {e.sentence.text!r}")
-        for lid in r["later"][:3]:
+        for lid in [e["claim"] for e in r["evidence"]]:
             c = claims[lid]
             print(f"   LATER   {c.article.published} {c.speaker.name!r}: {c.text!r}")
             print(f"           sentence: {c.sentence.text!r}")

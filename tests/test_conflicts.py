@@ -58,3 +58,18 @@ def test_records_explain_and_rank(runner: CliRunner, tmp_path: Path) -> None:
     assert [r["confidence"] for r in records] == sorted((r["confidence"] for r in records), reverse=True)
     for r in records:
         assert r["reasons"] and "Judged incompatible" in r["explanation"]
+
+
+def test_a_state_lost_is_not_a_state_held(runner: CliRunner, tmp_path: Path) -> None:
+    """ "The government lost control of Maradi" agrees with "rebels controlled Maradi" the next day."""
+    records = _records(runner, _ingest(runner, tmp_path, "f4.txt", "f5.txt"))
+    assert not [r for r in records if r["type"] == "conflicting_reports"], records
+
+
+def test_a_pledge_is_refuted_by_what_was_done_not_by_what_someone_says_is_needed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    assert _records(runner, _ingest(runner, tmp_path, "f4.txt", "f5.txt")) == []
+    (broken,) = _records(runner, _ingest(runner, tmp_path, "f6.txt"))
+    assert broken["type"] == "prediction_contradicted" and broken["earlier_speaker"] == "Ali Garba"
+    assert [e["speaker"] for e in broken["evidence"]] == ["witnesses"]

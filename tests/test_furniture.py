@@ -70,3 +70,28 @@ def test_a_repeated_headline_is_furniture_once() -> None:
 def test_an_ordinary_article_is_left_alone() -> None:
     text = "Officials said on Monday that talks would resume.\n\nThe talks had stalled in May.\n"
     assert find_furniture(text) == []
+
+
+COMMENTED = """Troops Pull Back From the Port
+The army said on Tuesday that its units had left the port.
+Residents said shelling continued overnight.
+Officials gave no casualty figures.
+Honestly I think the whole war is a disgrace!
+Why are we paying for any of it?
+12 April 2013 at 9:02 pm | Report abuse | The army always lies.
+You clearly have never been there.
+April 12, 2013 at 9:15 PM | Reply Nobody asked you, the troops left.
+"""
+
+
+def test_reader_comments_are_not_the_article() -> None:
+    kept = _kept(COMMENTED)
+    assert "its units had left the port" in kept
+    assert "Officials gave no casualty figures." in kept
+    for comment in ("disgrace", "paying for", "always lies", "never been there", "the troops left"):
+        assert comment not in kept, comment
+
+
+def test_a_date_and_time_in_an_article_is_not_a_comment() -> None:
+    text = "The vote closed on March 5, 2011 at 6:15 pm, officials said.\nI will resign, he said.\n"
+    assert find_furniture(text) == []

@@ -49,9 +49,9 @@ def test_fresh_extraction_of_the_seeds_meets_the_scorer_floors(tmp_path: Path) -
         [*scorer, "--claims", str(tmp_path / "c.jsonl"), "--contradictions", str(tmp_path / "x.jsonl"), "--json"],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,  # the scorer exits 1 unless everything is found; the floors below are what must hold
     ).stdout
-    scores = json.loads(out)  # {"claims_found": "31/31", ...}
+    scores = json.loads(out.strip().splitlines()[-1])  # {"claims_found": "31/31", ...}
     got = {name: int(str(scores[name]).split("/")[0]) for name in (*FLOORS, *CEILINGS)}
     for name, floor in FLOORS.items():
         assert got[name] >= floor, f"{name}: {scores[name]} is under the floor {floor} ({scores})"

@@ -170,10 +170,14 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                 continue
             if not _compatible(a, b):
                 continue
+            if cls in ONCE_OR_STATE_OF_PERSON and not _same_person_both(a, b):
+                continue  # "will not kill civilians", "killed 19 civilians": many events; one named person's is one
             if cls.startswith("lemma:") and not _named_alike(a, b):
                 continue  # a bare verb means too many things: it must be said of the same named thing or place
             what = cls.removeprefix("lemma:")
             universal = a.stance in FORECASTS and a.event.negated
+            if universal and not _named_alike(a, b) and not b.place:
+                continue  # "will not enter the cities": refuted by entering a named place, not "its fourth week"
             if not _named_alike(a, b) and not (a.actor or "").startswith("person:") and not universal:
                 # "will attack" and "is not attacking" are one event only of one named place or person; but one
                 # entry into one town refutes "will not enter the cities"
@@ -191,6 +195,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                     continue  # fighting one week and none the next is a change, not a dispute
                 if a.classes & ONCE_OR_STATE_OF_PERSON and not (a.explicit or b.explicit):
                     continue
+                if cls in ONCE_CLASSES and b.event.time and b.start > a.end:
+                    continue  # "killed on August 27" is not the death a report of August 6 denied
                 if (b.start, b.claim.id) > (a.start, a.claim.id):
                     yield Match(a, b, "conflicting_reports", f"reports of the same event ({what}) that disagree", 0.5)
 
@@ -209,6 +215,11 @@ def _reports_the_truce(f: Fact) -> bool:
 def _is_country(place: str) -> bool:
     name = place.removeprefix("place:")
     return _country(name) == name
+
+
+def _same_person_both(a: Fact, b: Fact) -> bool:
+    """Both sides name the one person the event happens to."""
+    return bool(a.patient and b.patient and a.patient.startswith("person:") and _same(a.patient, b.patient))
 
 
 def _named_alike(a: Fact, b: Fact) -> bool:
@@ -249,6 +260,8 @@ def _excluded(
         return
     if "ceasefire" in a.classes and a.event.head is not None and a.event.head not in word_set("commitment_heads.txt"):
         return  # a truce supported, considered or called for binds no one; a declared one does
+    if "ceasefire" in a.classes and window == "after" and CONCESSIVE.search(a.claim.text):
+        return  # "announced cease-fires before, only to continue to attack": it reports the breach, it pledges nothing
     if shared == ("place",) and (a.actor or a.deadline is None):
         return  # a truce by a named side is judged by that side's acts; a truce for a place, until a stated day
     if "place" in shared and not a.place:
@@ -325,7 +338,9 @@ def _once(a: Fact, index: _Index) -> Iterator[Match]:
 
 # --------------------------------------------------------------------------- records
 
-MAX_EVIDENCE = 20
+MAX_LINKED = 1000
+"""At most this many later claims are linked to one earlier claim (a bound, not a sample: the Libya feed's
+largest record links 133)."""
 QUOTED_EVIDENCE = 3
 
 
@@ -406,15 +421,32 @@ def _explain(m: Match, later: list[Match]) -> str:
     )
 
 
-def _spread(later: list[Match]) -> list[Match]:
-    """At most MAX_EVIDENCE later claims: the earliest half, then the rest spaced evenly to the last one, so
-    that a record shows both the first reports and how long the contradiction lasted."""
-    if len(later) <= MAX_EVIDENCE:
-        return later
-    head = MAX_EVIDENCE // 2
-    rest = later[head:]
-    step = (len(rest) - 1) / (MAX_EVIDENCE - head - 1)
-    return later[:head] + [rest[round(i * step)] for i in range(MAX_EVIDENCE - head)]
+def _strength(a: Fact, x: Match) -> tuple[int, int, str]:
+    """How well a later claim shows the contradiction: it names the same place or person, names who did it,
+    reports an event, and is not hedged or said by someone unknown. Ties go to the earlier report."""
+    b = x.b
+    score = 2 * _named_alike(a, b) + bool(b.actor) + (b.claim.kind == "event") + (b.event.time is not None)
+    score -= (b.claim.hedge in HEDGES) + 2 * (b.claim.speaker.kind == "unresolved")
+    return (-score, b.start, b.claim.id)
+
+
+def _quoted(a: Fact, later: list[Match]) -> list[Match]:
+    """The later claims a record quotes: the strongest, one per speaker while others remain, in date order."""
+    ranked = sorted(later, key=lambda x: _strength(a, x))
+    picked: list[Match] = []
+    speakers: set[str] = set()
+    for x in ranked:
+        if x.b.claim.speaker.name not in speakers:
+            picked.append(x)
+            speakers.add(x.b.claim.speaker.name)
+        if len(picked) == QUOTED_EVIDENCE:
+            break
+    for x in ranked:
+        if len(picked) == QUOTED_EVIDENCE:
+            break
+        if x not in picked:
+            picked.append(x)
+    return sorted(picked, key=lambda x: (x.b.start, x.b.claim.id))
 
 
 def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
@@ -427,8 +459,9 @@ def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
         seen: dict[str, Match] = {}
         for m in sorted(group, key=lambda x: (-x.weight, x.b.start, x.b.claim.id)):
             seen.setdefault(m.b.claim.id, m)
-        later = _spread(sorted(seen.values(), key=lambda x: (x.b.start, x.b.claim.id)))
-        best = max(later, key=lambda x: x.weight)
+        later = sorted(seen.values(), key=lambda x: (x.b.start, x.b.claim.id))[:MAX_LINKED]
+        quoted = _quoted(group[0].a, later)
+        best = min(quoted, key=lambda x: (-x.weight, _strength(x.a, x)))
         confidence, reasons = _confidence(best, later)
         a = best.a.claim
         out.append(
@@ -454,7 +487,7 @@ def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
                             "date": x.b.date,
                             "text": x.b.claim.text,
                         }
-                        for x in later[:QUOTED_EVIDENCE]
+                        for x in quoted
                     ],
                 }
             )

@@ -29,7 +29,7 @@ from itertools import islice
 from operator import attrgetter
 
 from claimtrack.dates import bounds, days_between
-from claimtrack.lexicon import country_of, names_of, target_classes
+from claimtrack.lexicon import country_of, names_of, target_classes, word_set
 from claimtrack.models import (
     Claim,
     ClaimView,
@@ -122,9 +122,26 @@ def _state_actor(claim: AnyClaim) -> bool:
     # of itself ("the US stated it would keep ..."); not found through "it" or the article's context
     if claim.speaker.name == p.subject:
         return True
-    if _names_pattern(p.subject).search(claim.text.lower()):
-        return True
-    return any(country_of(m) == p.subject for m in _GOVERNMENT_OF.findall(claim.text))
+    if claim.events:
+        # the state is who does it: some event's own subject names it ("Iranian forces are moving out"), not
+        # just any word of the claim ("the ousted Libyan leader's family")
+        # for an intention, the one who means to do it ("the coalition's effort to halt Libya's attacks" is not Libya's)
+        return any(
+            _names_state(ev.subject if claim.kind == "intention" else ev.subject or ev.owner, p.subject)
+            for ev in claim.events
+        )
+    return _names_state(claim.text, p.subject)
+
+
+def _names_state(phrase: str | None, state: str) -> bool:
+    if not phrase:
+        return False
+    if phrase.endswith("s") and " " not in phrase.strip() and country_of(phrase[:-1]) == state:
+        return False  # "Americans" are a country's people, not its state
+    head = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip().lower())
+    if country_of(phrase) == state or _names_pattern(state).match(head):
+        return True  # "Iran", "Iranian forces", "Iran's Revolutionary Guard"; not "the rebels, whose stronghold is..."
+    return any(country_of(m) == state for m in _GOVERNMENT_OF.findall(phrase))
 
 
 def _role(claim: AnyClaim) -> str | None:
@@ -143,8 +160,28 @@ def _role(claim: AnyClaim) -> str | None:
     if claim.kind == "intention":
         return "position"
     if claim.kind == "event":
-        return "position" if p.modality == "intended" else ("report" if p.modality == "actual" else None)
+        if p.modality == "intended":
+            return "position"
+        reported = p.modality == "actual" and _reported_done(claim) and not _CONTRAST.search(claim.text)
+        return "report" if reported else None
     return None
+
+
+_CONTRAST = re.compile(r"\b(?:but|yet|although|though|despite|only to)\b", re.I)
+"""A report that turns on itself ("withdrew its staff, but maintains contacts") says both things."""
+
+
+def _reported_done(claim: AnyClaim) -> bool:
+    """Whether a report's event reading agrees that what its proposition says happened is said to have happened:
+    "the need to prevent Libya collapsing" is no report that Libya fell."""
+    from claimtrack.frames import _classes, _stance
+
+    p = claim.proposition
+    assert p is not None
+    for ev in claim.events:
+        if p.predicate in _classes(ev) or ev.lemma == p.predicate:
+            return _stance(claim, ev) in ("asserts", "denies")
+    return not any(ev.head in word_set("non_factive_heads.txt") for ev in claim.events)
 
 
 def takes_part(claim: AnyClaim) -> bool:

@@ -317,9 +317,9 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     """A named person, as a key of name tokens completed from the article: "Koussa" -> person:ms-ks."""
     if not phrase:
         return None
-    names = _names(phrase)
+    names = [n for n in _names(phrase) if n.lower().rstrip("'s’") not in word_set("time_words.txt")]
     if not names or gaz.is_place(names[-1]) or _country(" ".join(names)):
-        return None
+        return None  # "Friday's killings" name no one
     keys = tuple(name_key(n) for n in names if n.lower() not in PARTICLES)
     if not keys:
         return None
@@ -395,6 +395,8 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
         return None  # what someone urges or judges is not what anyone said happens (but "asked for leave" is)
     if ev.modality in ("hypothetical", "demanded"):
         return None
+    if ev.head in word_set("non_factive_heads.txt"):
+        return None  # "needs to step down", "tried to storm", "to protect civilians from attack": not reported done
     if ev.modality == "predicted":
         return "predicts"
     if ev.modality == "intended":
@@ -471,7 +473,7 @@ PLACE_CLASSES = frozenset({"attack", "enter", "withdraw", "capture", "control", 
 """Classes whose object may be a place ("entered Zuwara", "captured Zawiya")."""
 
 
-_FIRST_PERSON = re.compile(r"\b(I|me|my|you|your|yours)\b")
+_FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our|[Yy]ours)\b")
 
 
 def _commentary(claim: AnyClaim) -> bool:
@@ -490,6 +492,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
         for ev in claim.events:
+            if ev.head in word_set("loss_heads.txt"):
+                ev = ev.model_copy(update={"negated": not ev.negated})  # "lost control of the city"
             classes = _classes(ev)
             stance = _stance(claim, ev)
             if not classes or stance is None:

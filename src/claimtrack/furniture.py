@@ -32,6 +32,16 @@ _BIO_WORDS = re.compile(
     re.I,
 )
 _TEASER_END = re.compile(r"(…|\.\.\.)\s*$")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_STAMP = (
+    rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,? at)? \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+)
+_PERSONAL = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|our|us|you|your|you're)\b", re.I)
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 @cache
@@ -95,7 +105,49 @@ def find_furniture(text: str, *, author: str | None = None) -> list[tuple[int, i
         if is_furniture:
             regions.append((start, end))
         seen.add(norm)
+    comments = comment_section(text)
+    if comments is not None:
+        regions.append((comments, n_chars))
     return _merge(regions)
+
+
+@cache
+def _footer() -> re.Pattern[str]:
+    links = "|".join(re.escape(p) for p in _phrases("comment_footers.txt"))
+    return re.compile(rf"{_STAMP}\s*\|\s*(?:{links})\b", re.I)
+
+
+def comment_section(text: str) -> int | None:
+    """Where readers' comments begin, or None: comment systems close each comment with its date, time and
+    links ("March 5, 2011 at 6:15 am | Report abuse |"). The first comment starts before the first such
+    footer: the lines above it that speak as a reader does (I, we, you; exclamations, questions, shouting),
+    up to two plain lines in a row, which are the article's."""
+    m = _footer().search(text)
+    if m is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    start, plain = line_start, 0
+    for line_from, line_to in reversed(_lines(text[:line_start])):
+        voice = _reader_voice(text[line_from:line_to])
+        if voice is None:
+            continue
+        if voice:
+            start, plain = line_from, 0
+        else:
+            plain += 1
+            if plain >= 2:
+                break
+    return start
+
+
+def _reader_voice(line: str) -> bool | None:
+    """Whether a line speaks as a reader does (None for a blank line)."""
+    s = line.strip()
+    if not s:
+        return None
+    said = _QUOTED.sub("", s)
+    shouting = len(re.findall(r"\b[A-Z]{4,}\b", said)) >= 2
+    return bool(_PERSONAL.search(said)) or s.endswith(("!", "?")) or shouting or s[:1].islower()
 
 
 def _is_bio(line: str, author: str | None) -> bool:
