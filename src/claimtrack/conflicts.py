@@ -183,6 +183,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                 # entry into one town refutes "will not enter the cities"
                 continue
             if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
+                if not a.event.negated and (a.deadline is None or b.start <= a.deadline):
+                    continue  # "will step down in September": not having done so yet refutes nothing before then
                 yield Match(
                     a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55
                 )

@@ -317,6 +317,9 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     """A named person, as a key of name tokens completed from the article: "Koussa" -> person:ms-ks."""
     if not phrase:
         return None
+    owned = re.match(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$", phrase)
+    if owned:
+        phrase = owned.group("rest")  # "Gaddafi's youngest son, Saif al-Arab" is the son; "Gaddafi's son" no one
     names = [n for n in _names(phrase) if n.lower().rstrip("'s’") not in word_set("time_words.txt")]
     if not names or gaz.is_place(names[-1]) or _country(" ".join(names)):
         return None  # "Friday's killings" name no one
@@ -503,7 +506,9 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             when = (ev.time or claim.time or said) if stance in ("asserts", "denies") else (said or ev.time)
             assert when is not None
             lo, hi = bounds(when)
-            actor = participant(ev.subject, claim, ev, ctx, gaz)
+            actor = person = participant(ev.subject, claim, ev, ctx, gaz)
+            if classes & UNDERGOER_CLASSES and actor and actor.startswith("side:"):
+                person = person_of(ev.subject, ctx, gaz) or actor  # "President Mubarak resigned": the man, not the side
             if actor and actor.startswith("person:"):
                 actor = _leader_side(actor) or actor  # a head of government acts for the government
             patient = object_key = participant(ev.object, claim, ev, ctx, gaz)
@@ -514,7 +519,9 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 else:
                     patient = owner
             if classes & UNDERGOER_CLASSES and patient is None and not (ev.pos == "v" and ev.object):
-                patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to (not "X killed Y")
+                # "Khamis died", "Mubarak resigned": the subject is who it happens to (not "X killed Y"), as a person
+                # even when a leader acts for the government
+                patient = person
             place = next((p for p in (place_of(x, gaz, trusted=True) for x in ev.places) if p), None)
             if place and ev.lemma in word_set("place_taking_verbs.txt"):
                 classes = classes | {"capture"}  # "rebels took the town of Belbeit"
@@ -535,6 +542,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                     (p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None
                 )
             deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
+            if ev.negated and stance in ("predicts", "intends") and _NOT_BEFORE.search(claim.text):
+                continue  # "he would not step down before the September elections" says when, not whether
             named = (
                 ev.object
                 if ev.object and patient and patient == object_key
@@ -586,6 +595,9 @@ _WITHIN = re.compile(
     re.I,
 )
 _BY = re.compile(r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)", re.I)
+
+
+_NOT_BEFORE = re.compile(r"\b(?:before|until|till)\b", re.I)
 
 
 def due_by(text: str, published: str | None) -> int | None:

@@ -58,3 +58,12 @@ def test_an_apposed_name_is_the_participant(nlp) -> None:  # type: ignore[no-unt
         _events(nlp, "Officials confirmed that the president's son Adel Farouk had been captured."), "capture"
     )
     assert ev.object == "Adel Farouk"
+
+
+def test_what_a_noun_of_pressure_or_planning_is_about_is_not_reported_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor kept his post despite growing pressure on him to resign, aides said."
+    assert _by_lemma(_events(nlp, text), "resign").modality == "hypothetical"
+    text = "Diplomats backed the proposal that the governor could stay in the country after quitting, officials said."
+    assert _by_lemma(_events(nlp, text), "quit").modality == "hypothetical"
+    text = "The governor resigned on Friday under growing pressure, aides said."
+    assert _by_lemma(_events(nlp, text), "resign").modality == "actual"

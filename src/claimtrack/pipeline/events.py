@@ -336,7 +336,7 @@ def _denied_by_head(tok: Token, span: Span) -> bool:
     return False
 
 
-CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
+CONDITIONS = frozenset({"if", "unless", "whether", "until", "once", "provided", "providing"})
 ABILITY_HEADS = frozenset({"power", "ability", "capacity", "capability", "able", "capable", "means", "strength"})
 """Heads under which an event is only possible: "he doesn't have the power to fight"."""
 
@@ -351,6 +351,21 @@ def _conditional(tok: Token, span: Span) -> bool:
         if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
             return False
         cur = cur.head
+    return False
+
+
+def _under_unfactual_noun(tok: Token, span: Span) -> bool:
+    """ "pressure on him to step down", "the proposal that he can remain after quitting": the event is what a
+    noun of pressing, planning or hoping is about, not something reported done."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i or not (span.start <= cur.head.i < span.end):
+            return False
+        below, cur = cur, cur.head
+        if cur.pos_ == "NOUN" and _lemma(cur) in word_set("non_factive_nouns.txt") and dep(below) != "compound":
+            return True
+        if cur.pos_ == "NOUN":
+            return False
     return False
 
 
@@ -438,7 +453,7 @@ def find_events(span: Span, *, blocked: set[int], negated, modality) -> list[dic
             mood = "hypothetical"  # "rebels feared an attack", "to prevent an assault"
         if _ordered(tok) or (mood == "demanded" and _requested_for_self(tok)):
             mood = "intended"  # an order to one's forces, a request for oneself: what the side means to do
-        if _conditional(tok, span) or _counterfactual(tok):
+        if _conditional(tok, span) or _counterfactual(tok) or _under_unfactual_noun(tok, span):
             mood = "hypothetical"  # "whether rebels advance or not", "the power to fight"
         if mood == "predicted" and _past(tok):
             mood = "actual"  # "they are almost certain that Khamis was killed": a hedged report, not a forecast
