@@ -114,12 +114,13 @@ def find_furniture(text: str, *, author: str | None = None) -> list[tuple[int, i
 @cache
 def _footer() -> re.Pattern[str]:
     links = "|".join(re.escape(p) for p in _phrases("comment_footers.txt"))
-    return re.compile(rf"{_STAMP}\s*\|\s*(?:{links})\b", re.I)
+    return re.compile(rf"{_STAMP}\s*(?:\|\s*(?:{links})\b|\|)", re.I)
 
 
 def comment_section(text: str) -> int | None:
     """Where readers' comments begin, or None: comment systems close each comment with its date, time and
-    links ("March 5, 2011 at 6:15 am | Report abuse |"). The first comment starts before the first such
+    links ("March 5, 2011 at 6:15 am | Report abuse |"), or just a bar where the links were lost in copying
+    ("February 3, 2011 at 3:32 pm | it's time..."). The first comment starts before the first such
     footer: the lines above it that speak as a reader does (I, we, you; exclamations, questions, shouting),
     up to two plain lines in a row, which are the article's."""
     m = _footer().search(text)
