@@ -87,3 +87,34 @@ def test_deadlines(text: str, due: date | None) -> None:
 def test_any_text_has_a_key(text: str) -> None:
     key = name_key(text)
     assert isinstance(key, str) and key == name_key(text)
+
+
+def _claim(text: str):  # type: ignore[no-untyped-def]
+    from claimtrack.models import ArticleRef, Claim, SpanRef, Speaker, claim_id
+
+    span = SpanRef(start=0, end=len(text), text=text)
+    return Claim(
+        id=claim_id("a", 0, len(text)),
+        article=ArticleRef(id="a", path="a.txt", published="2020-02-01"),
+        span=span,
+        text=text,
+        sentence=span,
+        speaker=Speaker(name="Example Wire", kind="outlet"),
+        kind="statement",
+    )
+
+
+def test_a_title_alone_names_the_one_person_the_article_gives_it() -> None:
+    ctx = ArticleContext.of(
+        [
+            _claim("Nigerien President Ali Garba spoke in Niamey, Niger, on Monday."),
+            _claim("French President Anne Morel said Niger must hold elections."),
+            _claim("Niger's Prime Minister Sani Issa met the opposition in Niger."),
+        ]
+    )
+    gaz = Gazetteer()
+    assert ctx.country == "Niger"
+    assert person_of("the president", ctx, gaz) == person_of("Ali Garba", ctx, gaz)
+    assert person_of("the French president", ctx, gaz) == person_of("Anne Morel", ctx, gaz)
+    assert person_of("the prime minister", ctx, gaz) == person_of("Sani Issa", ctx, gaz)
+    assert person_of("the governor", ctx, gaz) is None  # a title no one is given here names no one

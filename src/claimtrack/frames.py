@@ -219,6 +219,8 @@ class ArticleContext:
 
     country: str | None
     full_names: dict[str, tuple[str, ...]]  # surname or first-name key -> the whole name's keys
+    titles: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
+    """(role, country) -> the one person the article gives that title: ("president", "Egypt") -> Hosni Mubarak."""
 
     @classmethod
     def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
@@ -240,7 +242,62 @@ class ArticleContext:
         total = sum(countries.values())
         top = countries.most_common(1)
         country = top[0][0] if top and top[0][1] * 2 > total else None
-        return cls(country, full)
+        return cls(country, full, _titles(claims))
+
+
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\s){2,7}[A-Z][\w'’\-]*")
+_THE_ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<role>[A-Za-z][a-z]+(?:\s[a-z]+)?)$")
+
+
+def _title_end(words: list[str]) -> int | None:
+    """Where a title ends in a run of capitalised words ("Egyptian Vice President | Omar Suleiman"), if it does."""
+    roles = word_set("person_roles.txt")
+    for end in range(len(words) - 2, 0, -1):
+        if any(" ".join(words[i:end]).lower() in roles for i in range(max(0, end - 3), end)):
+            return end
+    return None
+
+
+def _titles(claims: Sequence[AnyClaim]) -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """Who holds each title the article gives before a full name ("Egyptian President Hosni Mubarak",
+    "Foreign Minister Grace Okafor"), by role and country (the title's own country word, else the country the
+    person leads): a title two people hold in one article resolves to no one."""
+    roles = word_set("person_roles.txt")
+    holders: dict[tuple[str, str | None], set[tuple[str, ...]]] = defaultdict(set)
+    seen: set[str] = set()
+    for c in claims:
+        sentence = getattr(c, "sentence", None)
+        text = sentence.text if sentence is not None else c.text
+        if text in seen:
+            continue
+        seen.add(text)
+        for m in _CAPITAL_RUN.finditer(text):
+            words = m.group(0).split()
+            cut = _title_end(words)
+            if cut is None:
+                continue
+            names = [n for n in _names(" ".join(words[cut:])) if n.lower() not in PARTICLES]
+            if len(names) < 2:
+                continue
+            role = next(" ".join(words[i:cut]).lower() for i in range(cut) if " ".join(words[i:cut]).lower() in roles)
+            keys = tuple(name_key(n) for n in names)
+            country = next((_country(w) for w in words[:cut] if _country(w)), None) or _leader_keys().get(keys[-1])
+            holders[(role, country)].add(keys)
+            holders[(role, None)].add(keys)
+    return {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
+
+
+def _titled(phrase: str, ctx: ArticleContext) -> tuple[str, ...] | None:
+    """ "the president", "the Egyptian president", "the minister": the one person the article titles so (in
+    an article about one country, a bare title is that country's)."""
+    m = _THE_ROLE.match(phrase.strip())
+    if not m or m.group("role").lower() not in word_set("person_roles.txt"):
+        return None
+    adj, role = m.group("adj"), m.group("role").lower()
+    if adj:
+        country = _country(adj)
+        return ctx.titles.get((role, country)) if country else None
+    return ctx.titles.get((role, ctx.country) if ctx.country else (role, None))
 
 
 # --------------------------------------------------------------------------- participants
@@ -314,9 +371,13 @@ def _leader_side(person: str) -> str | None:
 
 
 def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
-    """A named person, as a key of name tokens completed from the article: "Koussa" -> person:ms-ks."""
+    """A named person, as a key of name tokens completed from the article: "Koussa" -> person:ms-ks; a title
+    alone names the one person the article gives it ("the president")."""
     if not phrase:
         return None
+    titled = _titled(phrase, ctx)
+    if titled:
+        return "person:" + "-".join(titled)
     owned = re.match(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$", phrase)
     if owned:
         phrase = owned.group("rest")  # "Gaddafi's youngest son, Saif al-Arab" is the son; "Gaddafi's son" no one
