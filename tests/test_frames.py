@@ -118,3 +118,59 @@ def test_a_title_alone_names_the_one_person_the_article_gives_it() -> None:
     assert person_of("the French president", ctx, gaz) == person_of("Anne Morel", ctx, gaz)
     assert person_of("the prime minister", ctx, gaz) == person_of("Sani Issa", ctx, gaz)
     assert person_of("the governor", ctx, gaz) is None  # a title no one is given here names no one
+
+
+def _facts(text: str, events: list[dict], published: str = "2020-02-01"):  # type: ignore[no-untyped-def]
+    from claimtrack.frames import facts
+    from claimtrack.models import ArticleRef, Claim, Event, SpanRef, Speaker, claim_id
+
+    span = SpanRef(start=0, end=len(text), text=text)
+    evs = []
+    for e in events:
+        start = text.index(e.pop("word"))
+        evs.append(Event(start=start, end=start + len(e["lemma"].split()[0]) + 2, **e))
+    claim = Claim(
+        id=claim_id("a", 0, len(text)),
+        article=ArticleRef(id="a", path="a.txt", published=published),
+        span=span,
+        text=text,
+        sentence=span,
+        speaker=Speaker(name="aides", kind="anonymous"),
+        kind="event",
+        events=evs,
+    )
+    return facts([claim])
+
+
+def test_a_subjunctive_or_bare_infinitive_is_not_a_report() -> None:
+    wanted = _facts(
+        "The rebels insist that Garba step down.",
+        [{"word": "step", "lemma": "step down", "pos": "v", "subject": "Garba"}],
+    )
+    assert wanted == []
+    done = _facts(
+        "Garba stepped down on Friday.", [{"word": "stepped", "lemma": "step down", "pos": "v", "subject": "Garba"}]
+    )
+    assert [f.stance for f in done] == ["asserts"]
+    plural = _facts(
+        "Rebel Forces withdraw from Maradi.",
+        [{"word": "withdraw", "lemma": "withdraw", "pos": "v", "subject": "Rebel Forces"}],
+    )
+    assert [f.stance for f in plural] == ["asserts"]  # a plural's present is its bare form
+
+
+def test_the_subject_of_kill_is_the_victim_only_in_the_passive() -> None:
+    killer = _facts(
+        "Garba killed on Monday, witnesses said.", [{"word": "killed", "lemma": "kill", "pos": "v", "subject": "Garba"}]
+    )
+    assert [f.patient for f in killer] == [None]
+    victim = _facts(
+        "Garba was killed on Monday, witnesses said.",
+        [{"word": "killed", "lemma": "kill", "pos": "v", "subject": "Garba"}],
+    )
+    assert [f.patient for f in victim] == [f"person:{name_key('Garba')}"]
+
+
+def test_a_conditional_claim_reports_nothing() -> None:
+    text = "Even if the talks fail and Garba is killed, the war will go on."
+    assert _facts(text, [{"word": "killed", "lemma": "kill", "pos": "v", "subject": "Garba"}]) == []

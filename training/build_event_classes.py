@@ -89,12 +89,16 @@ def build(anchors: Path = ANCHORS) -> tuple[dict[tuple[str, str], set[str]], set
             anchor = wordnet.synset(name)
             for s in _closure(anchor, int(depth) if depth else 2):
                 members.add(s)
+                if s.lexname() == "noun.person" and s is not anchor:
+                    continue  # "killer", "fighter", "defector": who does it, not the event (unless anchored so)
                 for lemma in s.lemmas():
                     candidates.add((lemma.name(), s.pos()))
                     if s is anchor:
                         anchored.add((lemma.name(), s.pos()))
                     if s is anchor:  # cross parts of speech: capture (v) -> capture (n), die -> death
                         for rel in _related(wordnet, lemma, "+"):
+                            if rel.synset().lexname() == "noun.person":
+                                continue
                             members.add(rel.synset())
                             candidates.add((rel.name(), rel.synset().pos()))
         for name, pos in sorted(candidates):
@@ -102,6 +106,8 @@ def build(anchors: Path = ANCHORS) -> tuple[dict[tuple[str, str], set[str]], set
             # ("go" is under "survive" in WordNet, but mostly means travelling)
             senses = wordnet.synsets(name, "a" if pos == "s" else pos)
             depth = ANCHOR_SENSES if (name, pos) in anchored else SENSES
+            if pos == "n" and senses and senses[0].lexname() == "noun.person" and (name, pos) not in anchored:
+                continue  # mostly a person ("killer", "fighter"), whatever its other senses
             if any(s in members for s in senses[:depth]):
                 classes[(_word(name), POS[pos])].add(cls)
         for word in extra[0].split(",") if extra else []:  # "airstrike", "move out/v"

@@ -33,16 +33,19 @@ from claimtrack.frames import (
     AnyClaim,
     ArticleContext,
     Fact,
+    _classes,
     _country,
     facts,
     incompatibilities,
     same_person,
     side_of,
+    speaker_side,
 )
 from claimtrack.lexicon import word_set
 from claimtrack.models import Contradiction, Proposition, short_hash
 
 FORECASTS = frozenset({"predicts", "intends"})
+NARRATORS = frozenset({"author", "outlet"})
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time speak of the same state of affairs."""
 ONCE_WINDOW_DAYS = 3
@@ -170,7 +173,7 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                 continue
             if not _compatible(a, b):
                 continue
-            if cls in ONCE_OR_STATE_OF_PERSON and not _same_person_both(a, b):
+            if cls in ONCE_OR_STATE_OF_PERSON and not (_same_person_both(a, b) and (a.explicit or b.explicit)):
                 continue  # "will not kill civilians", "killed 19 civilians": many events; one named person's is one
             if cls.startswith("lemma:") and not _named_alike(a, b):
                 continue  # a bare verb means too many things: it must be said of the same named thing or place
@@ -197,6 +200,12 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                     continue  # fighting one week and none the next is a change, not a dispute
                 if a.classes & ONCE_OR_STATE_OF_PERSON and not (a.explicit or b.explicit):
                     continue
+                if b.start - a.end > ONCE_WINDOW_DAYS and a.event.negated and a.claim.speaker.kind in NARRATORS:
+                    # the outlet's own "he has not stepped down" on Monday, "he stepped down" on Friday: a change, not
+                    # a dispute; an official's denial later proved false is one
+                    continue
+                if _both_ways(a) or _both_ways(b):
+                    continue  # "he was stepping down and he didn't step down" tells a story, it takes no side
                 if cls in ONCE_CLASSES and b.event.time and b.start > a.end:
                     continue  # "killed on August 27" is not the death a report of August 6 denied
                 if (b.start, b.claim.id) > (a.start, a.claim.id):
@@ -219,6 +228,12 @@ def _is_country(place: str) -> bool:
     return _country(name) == name
 
 
+def _both_ways(f: Fact) -> bool:
+    """Whether the claim says the fact's event both happened and did not ("he had no intention of stepping down;
+    his resignation is what the protesters demand")."""
+    return len({ev.negated for ev in f.claim.events if ev.lemma == f.event.lemma or _classes(ev) & f.classes}) > 1
+
+
 def _same_person_both(a: Fact, b: Fact) -> bool:
     """Both sides name the one person the event happens to."""
     return bool(a.patient and b.patient and a.patient.startswith("person:") and _same(a.patient, b.patient))
@@ -229,6 +244,11 @@ def _named_alike(a: Fact, b: Fact) -> bool:
     return bool(a.place and b.place and _same(a.place, b.place)) or bool(
         a.patient and b.patient and a.patient.startswith(("person:", "place:")) and _same(a.patient, b.patient)
     )
+
+
+def _speaks_for(f: Fact) -> bool:
+    """Whether the claim's speaker speaks for the fact's actor ("a regime official" for the government)."""
+    return bool(f.actor) and speaker_side(f.claim, ArticleContext(f.country, {})) == f.actor
 
 
 def _own(f: Fact) -> bool:
@@ -255,7 +275,10 @@ def _excluded(
     elif "country" in shared:
         key = f"country:{a.country}" if a.country else None
     elif "patient" in shared:
-        key = a.patient if a.patient and a.patient.startswith("person:") else None
+        # what one named person is (dead, captured, resigned), as reported, not forecast; a death or capture found
+        # only through "he" is not compared
+        named = a.stance == "asserts" and (a.explicit or not a.classes & ONCE_CLASSES)
+        key = a.patient if named and a.patient and a.patient.startswith("person:") else None
     else:
         key = a.actor
     if not key or (shared == ("actor",) and not key.startswith(("side:", "person:"))):
@@ -268,6 +291,8 @@ def _excluded(
         return  # a truce by a named side is judged by that side's acts; a truce for a place, until a stated day
     if "place" in shared and not a.place:
         return
+    if cls_b == "attack" and "withdraw" in a.classes and a.stance == "asserts" and not _speaks_for(a):
+        return  # a retreat reported by others, then shelling from outside: only a side's own word is broken
     if window == "past_deadline":
         if a.deadline is None or a.stance not in FORECASTS:
             return

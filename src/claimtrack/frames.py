@@ -225,7 +225,7 @@ class ArticleContext:
     @classmethod
     def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
         countries: Counter = Counter()
-        full: dict[str, tuple[str, ...]] = {}
+        full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for c in claims:
             for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
                 found = _country(word)
@@ -237,12 +237,14 @@ class ArticleContext:
                 names = [n for n in names if n.lower() not in PARTICLES]
                 if len(names) >= 2:
                     keys = tuple(name_key(n) for n in names)
-                    full.setdefault(keys[-1], keys)
-                    full.setdefault(keys[0], keys)
+                    full[keys[-1]].add(keys)
+                    full[keys[0]].add(keys)
         total = sum(countries.values())
         top = countries.most_common(1)
         country = top[0][0] if top and top[0][1] * 2 > total else None
-        return cls(country, full, _titles(claims))
+        # a surname two people of the article share ("Saif al-Arab Gaddafi", "Muammar Gaddafi") completes to neither
+        unique = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+        return cls(country, unique, _titles(claims))
 
 
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\s){2,7}[A-Z][\w'’\-]*")
@@ -387,8 +389,8 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     keys = tuple(name_key(n) for n in names if n.lower() not in PARTICLES)
     if not keys:
         return None
-    if len(keys) == 1 and keys[0] in ctx.full_names:
-        keys = ctx.full_names[keys[0]]
+    if len(keys) == 1 and keys[0] in ctx.full_names and keys[0] not in _leader_keys():
+        keys = ctx.full_names[keys[0]]  # "Koussa" -> Moussa Koussa; a leader's bare name is the leader
     return "person:" + "-".join(keys)
 
 
@@ -461,11 +463,38 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
         return None
     if ev.head in word_set("non_factive_heads.txt"):
         return None  # "needs to step down", "tried to storm", "to protect civilians from attack": not reported done
+    if _CONDITIONAL_CLAIM.match(claim.text):
+        return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
+    if _bare_verb(claim, ev):
+        return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
     if ev.modality == "predicted":
         return "predicts"
     if ev.modality == "intended":
         return "intends"
     return "denies" if ev.negated else "asserts"
+
+
+_CONDITIONAL_CLAIM = re.compile(r"^\W*(?:even\s+)?(?:if|unless|whether|should)\b|^\W*even\s+had\b", re.I)
+_DO_SUPPORT = re.compile(r"\b(?:do|does|did|didn't|doesn't|don't|not|never)\s+(?:\w+\s+)?$", re.I)
+
+
+def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
+    """A verb in its bare form whose subject is one named person or "he"/"she": a subjunctive or an infinitive
+    ("that Gaddafi step down", "for him to step down"), not a report ("Gaddafi steps down", "did not step down")."""
+    sentence = getattr(claim, "sentence", None)
+    if ev.pos != "v" or not ev.subject or sentence is None or not sentence.start <= ev.start < sentence.end:
+        return False
+    words = ev.subject.split()
+    singular = ev.subject.lower() in ("he", "she", "him", "her") or (
+        all(w[:1].isupper() for w in words) and not words[-1].endswith("s")
+    )
+    if not singular:
+        return False  # "Gadhafi's forces withdraw": a plural's present is its bare form
+    offset = ev.start - sentence.start
+    word = sentence.text[offset : ev.end - sentence.start].split()[0].lower() if ev.end > ev.start else ""
+    if word != ev.lemma.split()[0]:
+        return False
+    return not _DO_SUPPORT.search(sentence.text[:offset])
 
 
 def _classes(ev: Event) -> frozenset[str]:
@@ -486,6 +515,8 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
         for m in reversed(
             list(re.finditer(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}", before))
         ):
+            if _MODIFIER_AFTER.match(before[m.end() :]):
+                continue  # "Gadhafi forces assassinated him": a name that qualifies a noun is no antecedent
             person = person_of(m.group(0).strip(), ctx, gaz)
             if person and gaz.is_person(_names(m.group(0))[-1]):
                 return person
@@ -497,6 +528,9 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
     if low in ("we", "us", "our"):
         return speaker_side(claim, ctx)  # the speaker's own side; "they" and "it" are someone else
     return None
+
+
+_MODIFIER_AFTER = re.compile(r"^(?:forces|troops|loyalists|supporters|regime|government|administration|family)\b")
 
 
 def speaker_side(claim: AnyClaim, ctx: ArticleContext) -> str | None:
@@ -548,6 +582,25 @@ def _commentary(claim: AnyClaim) -> bool:
     return claim.speaker.kind in ("author", "outlet") and bool(_FIRST_PERSON.search(claim.text))
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _undergoes(ev: Event, claim: AnyClaim) -> bool:
+    """Whether an event's subject is who it happens to: a verb or adjective with no object, and for a verb
+    that takes one ("kill", "capture"), only in the passive ("was killed"); "Gadhafi killed" in a headline,
+    "the people he's killed" or "he would fight to the death" say nothing of his own death."""
+    if ev.pos == "n":
+        return "die" not in _classes(ev)  # "Koussa asked for sick leave"; but "he would fight to the death"
+    if ev.pos == "v" and ev.object:
+        return False
+    if ev.pos != "v" or ev.lemma in word_set("undergoer_verbs.txt"):
+        return True
+    sentence = getattr(claim, "sentence", None)
+    if sentence is None or not sentence.start <= ev.start <= sentence.end:
+        return False
+    return bool(_PASSIVE_BEFORE.search(sentence.text[: ev.start - sentence.start]))
+
+
 def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
     """The facts of one article's claims."""
     ctx = ArticleContext.of(claims)
@@ -579,7 +632,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                     actor = actor or owner
                 else:
                     patient = owner
-            if classes & UNDERGOER_CLASSES and patient is None and not (ev.pos == "v" and ev.object):
+            if classes & UNDERGOER_CLASSES and patient is None and _undergoes(ev, claim):
                 # "Khamis died", "Mubarak resigned": the subject is who it happens to (not "X killed Y"), as a person
                 # even when a leader acts for the government
                 patient = person
@@ -609,7 +662,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 ev.object
                 if ev.object and patient and patient == object_key
                 else ev.subject
-                if patient == actor
+                if patient in (actor, person)
                 else ev.owner or ev.object
             )
             explicit = named is not None and named.lower() not in PERSON_PRONOUNS | SELF_PRONOUNS
