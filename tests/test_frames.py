@@ -174,3 +174,8 @@ def test_the_subject_of_kill_is_the_victim_only_in_the_passive() -> None:
 def test_a_conditional_claim_reports_nothing() -> None:
     text = "Even if the talks fail and Garba is killed, the war will go on."
     assert _facts(text, [{"word": "killed", "lemma": "kill", "pos": "v", "subject": "Garba"}]) == []
+
+
+def test_a_supposition_reports_nothing() -> None:
+    text = "Let us say Garba resigns."
+    assert _facts(text, [{"word": "resigns", "lemma": "resign", "pos": "v", "subject": "Garba"}]) == []

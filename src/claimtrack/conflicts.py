@@ -231,7 +231,8 @@ def _is_country(place: str) -> bool:
 def _both_ways(f: Fact) -> bool:
     """Whether the claim says the fact's event both happened and did not ("he had no intention of stepping down;
     his resignation is what the protesters demand")."""
-    return len({ev.negated for ev in f.claim.events if ev.lemma == f.event.lemma or _classes(ev) & f.classes}) > 1
+    head = f.event.lemma.split()[0]  # "stepping down" may be read as "step"
+    return len({ev.negated for ev in f.claim.events if ev.lemma.split()[0] == head or _classes(ev) & f.classes}) > 1
 
 
 def _same_person_both(a: Fact, b: Fact) -> bool:

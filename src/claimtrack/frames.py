@@ -463,7 +463,8 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
         return None
     if ev.head in word_set("non_factive_heads.txt"):
         return None  # "needs to step down", "tried to storm", "to protect civilians from attack": not reported done
-    if _CONDITIONAL_CLAIM.match(claim.text):
+    sentence = getattr(claim, "sentence", None)
+    if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
     if _bare_verb(claim, ev):
         return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
@@ -475,6 +476,9 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
 
 
 _CONDITIONAL_CLAIM = re.compile(r"^\W*(?:even\s+)?(?:if|unless|whether|should)\b|^\W*even\s+had\b", re.I)
+_SUPPOSITION = re.compile(
+    r"^\W*(?:(?:let'?s|let\s+us)\s+(?:say|suppose|imagine|assume)|suppose|imagine|assume)\b", re.I
+)
 _DO_SUPPORT = re.compile(r"\b(?:do|does|did|didn't|doesn't|don't|not|never)\s+(?:\w+\s+)?$", re.I)
 
 
