@@ -73,3 +73,10 @@ def test_a_pledge_is_refuted_by_what_was_done_not_by_what_someone_says_is_needed
     (broken,) = _records(runner, _ingest(runner, tmp_path, "f6.txt"))
     assert broken["type"] == "prediction_contradicted" and broken["earlier_speaker"] == "Ali Garba"
     assert [e["speaker"] for e in broken["evidence"]] == ["witnesses"]
+
+
+def test_casualty_counts_that_cannot_both_be_true(runner: CliRunner, tmp_path: Path) -> None:
+    (toll,) = _records(runner, _ingest(runner, tmp_path, "f7.txt", "f8.txt"))
+    assert toll["type"] == "conflicting_reports" and toll["rule"] == "toll"
+    assert "0 / 40" in toll["explanation"]
+    assert {toll["earlier_speaker"], toll["evidence"][0]["speaker"]} == {"army spokesman in Niger", "hospital doctor"}

@@ -147,6 +147,7 @@ def matches(all_facts: list[Fact]) -> list[Match]:
             if cls_a in a.classes and not a.event.negated:
                 out.extend(_excluded(a, f"{cls_a}/{cls_b}", cls_b, shared, window, days, why, index))
         out.extend(_once(a, index))
+        out.extend(_tolls(a, index))
     return out
 
 
@@ -341,6 +342,43 @@ def _excluded(
         else:
             continue
         yield Match(a, b, type_, why, 0.6, rule)
+
+
+TOLL_CLASSES = frozenset({"die", "casualty"})
+TOLL_RATIO = 3
+"""Two death tolls of one place and day this far apart (or none against some) cannot both be true."""
+
+
+def _toll(f: Fact) -> int | None:
+    """The number of dead or hurt a fact reports: its count, or 0 for "no one was killed", "no casualties"."""
+    if f.event.negated:
+        return 0 if f.stance == "denies" else None
+    return f.event.count
+
+
+def _tolls(a: Fact, index: _Index) -> Iterator[Match]:
+    """Numbers that cannot both be true of one event: casualties counted at one named place on one day by two
+    sources, one none and the other some ("no civilian casualties" / "48 killed"), or a threefold gap."""
+    n = _toll(a)
+    if not a.classes & TOLL_CLASSES or not a.place or a.stance not in ("asserts", "denies") or n is None:
+        return
+    for cls in a.classes & TOLL_CLASSES:
+        for b in index.between(cls, a.place, a.start, a.end + 1):
+            m = _toll(b)
+            if m is None or b.stance not in ("asserts", "denies") or b.place != a.place or not _independent(a, b):
+                continue
+            if (b.start, b.claim.id) <= (a.start, a.claim.id):
+                continue  # the pair is judged once, from its earlier side
+            low, high = sorted((n, m))
+            if high and (low == 0 or high >= TOLL_RATIO * low) and high >= 3:
+                yield Match(
+                    a,
+                    b,
+                    "conflicting_reports",
+                    f"casualty counts for one place and day ({n} / {m}) that disagree",
+                    0.5,
+                    "toll",
+                )
 
 
 def _once(a: Fact, index: _Index) -> Iterator[Match]:

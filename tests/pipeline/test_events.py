@@ -67,3 +67,9 @@ def test_what_a_noun_of_pressure_or_planning_is_about_is_not_reported_done(nlp) 
     assert _by_lemma(_events(nlp, text), "quit").modality == "hypothetical"
     text = "The governor resigned on Friday under growing pressure, aides said."
     assert _by_lemma(_events(nlp, text), "resign").modality == "actual"
+
+
+def test_counts_in_words_and_digits(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _by_lemma(_events(nlp, "Forty people were killed in Maradi, a doctor said."), "kill").count == 40
+    assert _by_lemma(_events(nlp, "Officials said 1,200 people were killed."), "kill").count == 1200
+    assert _by_lemma(_events(nlp, "No one was killed in Maradi, the army said."), "kill").count == 0

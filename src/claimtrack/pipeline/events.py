@@ -249,12 +249,37 @@ def _owner(tok: Token) -> Token | None:
     return None
 
 
+@cache
+def _number_words() -> dict[str, int]:
+    from claimtrack.lexicon import _lines
+
+    return {word: int(value) for word, value in (line.split("\t") for line in _lines("number_words.tsv"))}
+
+
+def _number(c: Token) -> int | None:
+    """ "48", "1,200", "forty", "two hundred", "forty-eight": the number a count word and its parts make."""
+    digits = c.text.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    words = [
+        w.lower_ for w in sorted([c, *(d for d in c.children if dep(d) in ("compound", "nummod"))], key=lambda t: t.i)
+    ]
+    total, found = 0, False
+    for word in (p for w in words for p in w.split("-")):
+        value = _number_words().get(word)
+        if value is None:
+            continue
+        found = True
+        total = total * value if value >= 100 and total else total + value
+    return total if found else None
+
+
 def _count(tok: Token | None) -> int | None:
     if tok is None:
         return None
     for c in tok.children:
-        if dep(c) == "nummod" and c.text.replace(",", "").isdigit():
-            return int(c.text.replace(",", ""))
+        if dep(c) == "nummod" and _number(c) is not None:
+            return _number(c)
         if dep(c) == "det" and c.lower_ == "no":
             return 0
     return None
