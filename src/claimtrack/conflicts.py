@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
@@ -66,16 +67,18 @@ class _Index:
     """Facts by (class, participant key), each list sorted by first day, for date-range queries."""
 
     def __init__(self, items: Iterable[Fact]) -> None:
-        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for f in items:
+        # (first day, claim id, position): sorted as plain tuples, ties in the order the facts came
+        groups: dict[tuple[str, str], list[tuple[int, str, int, Fact]]] = defaultdict(list)
+        for n, f in enumerate(items):
+            entry = (f.start, f.claim.id, n, f)
+            keys = _keys(f)
             for cls in f.classes:
-                for key in _keys(f):
-                    groups[(cls, key)].append(f)
-        self.groups = {k: (v, [f.start for f in v]) for k, v in groups.items()}
-        for v, starts in self.groups.values():
-            order = sorted(range(len(v)), key=lambda i: (v[i].start, v[i].claim.id))
-            v[:] = [v[i] for i in order]
-            starts[:] = [v[i].start for i in range(len(v))]
+                for key in keys:
+                    groups[(cls, key)].append(entry)
+        self.groups: dict[tuple[str, str], tuple[list[Fact], list[int]]] = {}
+        for k, entries in groups.items():
+            entries.sort()
+            self.groups[k] = ([e[3] for e in entries], [e[0] for e in entries])
 
     def between(self, cls: str, key: str, lo: int, hi: int) -> list[Fact]:
         found = self.groups.get((cls, key))
@@ -137,14 +140,19 @@ def matches(all_facts: list[Fact]) -> list[Match]:
     """Every judged pair among the facts."""
     index = _Index(all_facts)
     out: list[Match] = []
-    rules = incompatibilities()
     for a in all_facts:
         out.extend(_same_event(a, index))
-        for cls_a, cls_b, shared, window, days, why in rules:
-            if cls_a in a.classes and not a.event.negated:
+        if not a.event.negated:
+            for cls_a, cls_b, shared, window, days, why in _rules_for(a.classes):
                 out.extend(_excluded(a, f"{cls_a}/{cls_b}", cls_b, shared, window, days, why, index))
         out.extend(_once(a, index))
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _rules_for(classes: frozenset[str]) -> tuple[tuple[str, str, tuple[str, ...], str, int, str], ...]:
+    """The rules of ``incompatible.tsv`` a fact of these classes is judged by, in the table's order."""
+    return tuple(rule for rule in incompatibilities() if rule[0] in classes)
 
 
 SAME_EVENT_CLASSES = ONCE_OR_STATE_OF_PERSON | {"enter", "withdraw"}
