@@ -64,28 +64,33 @@ class Match:
 
 
 class _Index:
-    """Facts by (class, participant key), each list sorted by first day, for date-range queries."""
+    """Facts by class and participant key, each list sorted by first day, for date-range queries."""
 
     def __init__(self, items: Iterable[Fact]) -> None:
-        # (first day, claim id, position): sorted as plain tuples, ties in the order the facts came
-        groups: dict[tuple[str, str], list[tuple[int, str, int, Fact]]] = defaultdict(list)
-        for n, f in enumerate(items):
-            entry = (f.start, f.claim.id, n, f)
+        # sorted once, by (first day, claim id), ties in the order the facts came: every group is then built in order
+        self.groups: dict[str, dict[str, tuple[list[Fact], list[int]]]] = defaultdict(dict)
+        for f in sorted(items, key=_order):
             keys = _keys(f)
             for cls in f.classes:
+                by_key = self.groups[cls]
                 for key in keys:
-                    groups[(cls, key)].append(entry)
-        self.groups: dict[tuple[str, str], tuple[list[Fact], list[int]]] = {}
-        for k, entries in groups.items():
-            entries.sort()
-            self.groups[k] = ([e[3] for e in entries], [e[0] for e in entries])
+                    group = by_key.get(key)
+                    if group is None:
+                        group = by_key[key] = ([], [])
+                    group[0].append(f)
+                    group[1].append(f.start)
 
     def between(self, cls: str, key: str, lo: int, hi: int) -> list[Fact]:
-        found = self.groups.get((cls, key))
+        by_key = self.groups.get(cls)
+        found = by_key.get(key) if by_key else None
         if not found:
             return []
         items, starts = found
         return items[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+
+def _order(f: Fact) -> tuple[int, str]:
+    return f.start, f.claim.id
 
 
 def _keys(f: Fact) -> set[str]:

@@ -122,8 +122,9 @@ def _state_actor(claim: AnyClaim) -> bool:
     # of itself ("the US stated it would keep ..."); not found through "it" or the article's context
     if claim.speaker.name == p.subject:
         return True
-    if _names_pattern(p.subject).search(claim.text.lower()):
-        return True
+    text = claim.text.lower()
+    if any(name in text for name in names_of(p.subject)) and _names_pattern(p.subject).search(text):
+        return True  # (the pattern's names as words; most texts hold none of them at all)
     return any(country_of(m) == p.subject for m in _GOVERNMENT_OF.findall(claim.text))
 
 

@@ -229,6 +229,9 @@ class Gazetteer:
 # --------------------------------------------------------------------------- one article's context
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+
+
 @dataclass
 class ArticleContext:
     """What one article makes clear: its country, and the people it names in full."""
@@ -241,14 +244,15 @@ class ArticleContext:
         countries: Counter = Counter()
         full: dict[str, tuple[str, ...]] = {}
         for c in claims:
-            for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
+            for word in _CAPITALISED.findall(c.text):
                 found = _country(word)
                 if found:
                     countries[found] += 1
-            phrases = [c.speaker.name] + [p for ev in c.events for p in (ev.subject, ev.object, ev.owner) if p]
+            phrases: list[str | None] = [c.speaker.name]
+            for ev in c.events:
+                phrases += (ev.subject, ev.object, ev.owner)
             for phrase in phrases:
-                keys = _name_keys(phrase)
-                if len(keys) >= 2:
+                if phrase and len(keys := _name_keys(phrase)) >= 2:
                     full.setdefault(keys[-1], keys)
                     full.setdefault(keys[0], keys)
         total = sum(countries.values())
@@ -431,12 +435,9 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
     return "denies" if ev.negated else "asserts"
 
 
-def _classes(ev: Event) -> frozenset[str]:
-    return _classes_of(ev.lemma, ev.pos)
-
-
 @lru_cache(maxsize=1 << 16)
-def _classes_of(lemma: str, pos: str) -> frozenset[str]:
+def _classes(lemma: str, pos: str) -> frozenset[str]:
+    """An event word's classes, or its bare verb."""
     found = event_words().get((lemma, pos))
     if found:
         return found
@@ -549,8 +550,9 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
         said = claim.article.published or claim.time
+        due: list[int | None] = []  # the claim's deadline, read once if a forecast needs it
         for ev in claim.events:
-            classes = _classes(ev)
+            classes = _classes(ev.lemma, ev.pos)
             stance = _stance(claim, ev)
             if not classes or stance is None:
                 continue
@@ -587,7 +589,11 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             if place is None and "ceasefire" in classes:
                 # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
                 place = next((p for e in claim.events if (p := _first_place(e.places, gaz))), None)
-            deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
+            deadline = None
+            if stance in ("predicts", "intends"):
+                if not due:
+                    due.append(due_by(claim.text, claim.article.published))
+                deadline = due[0]
             named = (
                 ev.object
                 if ev.object and patient and patient == object_key
@@ -661,8 +667,6 @@ def due_by(text: str, published: str | None) -> int | None:
     """The day a forecast or pledge falls due, if it says so: "within two days", "until Saturday"."""
     if not published:
         return None
-    from claimtrack.timeref import resolve
-
     start = bounds(published)[1].toordinal()
     m = _WITHIN.search(text)
     if m:
@@ -672,6 +676,8 @@ def due_by(text: str, published: str | None) -> int | None:
         return start + max(1, days if m.group("unit").lower() != "hour" else 1)
     m = _BY.search(text)
     if m:
+        from claimtrack.timeref import resolve
+
         when = resolve(m.group("when"), published, future=True)
         if when and len(when) == 10:
             return bounds(when)[1].toordinal()
