@@ -164,6 +164,8 @@ SAME_EVENT_CLASSES = ONCE_OR_STATE_OF_PERSON | {"enter", "withdraw"}
 """Classes whose opposite stance on one frame is judged: what happens to one named person, and the moves of a
 side into or out of a place. Activities that go on and off ("attack", "control") and bare verbs are too often
 "not so here, so there" to be judged by stance alone (audited: none of 26 such records on the Libya feed held)."""
+JUDGED_CLASSES = SAME_EVENT_CLASSES | ONCE_CLASSES | {c for rule in incompatibilities() for c in rule[:2]}
+"""Every class a judgement looks at, on either side: facts of no such class are never built."""
 
 
 def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
@@ -433,7 +435,7 @@ def _spread(later: list[Match]) -> list[Match]:
 def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """Contradictions found through frames, one record per earlier claim and type."""
     grouped: dict[tuple[str, str], list[Match]] = defaultdict(list)
-    for m in matches(facts(claims)):
+    for m in matches(facts(claims, JUDGED_CLASSES)):
         grouped[(m.type, m.a.claim.id)].append(m)
     out: list[Contradiction] = []
     for (type_, _), group in grouped.items():

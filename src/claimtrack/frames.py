@@ -542,10 +542,13 @@ def _commentary(claim: AnyClaim) -> bool:
     return claim.speaker.kind in ("author", "outlet") and bool(_FIRST_PERSON.search(claim.text))
 
 
-def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
-    """The facts of one article's claims."""
+def facts_of_article(
+    claims: Sequence[AnyClaim], gaz: Gazetteer, classes_read: frozenset[str] | None = None
+) -> list[Fact]:
+    """The facts of one article's claims (with ``classes_read``, only those that may be of one of these classes)."""
     ctx = ArticleContext.of(claims)
     out: list[Fact] = []
+    takes_place = word_set("place_taking_verbs.txt")
     for claim in claims:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
@@ -556,6 +559,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             stance = _stance(claim, ev)
             if not classes or stance is None:
                 continue
+            if classes_read is not None and classes_read.isdisjoint(classes) and ev.lemma not in takes_place:
+                continue  # of no class the caller reads (a verb that takes a place may yet be a capture)
             # a report is dated by when it says the event happened; a forecast by when it was made
             when = (ev.time or claim.time or said) if stance in ("asserts", "denies") else (said or ev.time)
             assert when is not None
@@ -573,7 +578,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
             if classes & UNDERGOER_CLASSES and patient is None and not (ev.pos == "v" and ev.object):
                 patient = actor  # "Khamis died", "Koussa resigned": the subject is who it happens to (not "X killed Y")
             place = _first_place(ev.places, gaz)
-            if place and ev.lemma in word_set("place_taking_verbs.txt"):
+            if place and ev.lemma in takes_place:
                 classes = classes | {"capture"}  # "rebels took the town of Belbeit"
             if place is None and classes & PLACE_CLASSES and patient and patient.startswith("place:"):
                 place = patient
@@ -684,8 +689,8 @@ def due_by(text: str, published: str | None) -> int | None:
     return None
 
 
-def facts(claims: Iterable[AnyClaim]) -> list[Fact]:
-    """Every fact of a store, article by article."""
+def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None) -> list[Fact]:
+    """Every fact of a store, article by article; with ``classes_read``, only those that may be of these classes."""
     by_article: dict[str, list[AnyClaim]] = defaultdict(list)
     gaz = Gazetteer()
     for claim in claims:
@@ -694,7 +699,7 @@ def facts(claims: Iterable[AnyClaim]) -> list[Fact]:
             gaz.learn(claim)
     out: list[Fact] = []
     for group in by_article.values():
-        out.extend(facts_of_article(group, gaz))
+        out.extend(facts_of_article(group, gaz, classes_read))
     return out
 
 
