@@ -173,7 +173,7 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
     key = a.actor if a.actor else a.patient
     if not key or not (a.actor or "").startswith(("side:", "person:")) and not (a.patient or "").startswith("person:"):
         return
-    for cls in a.classes & SAME_EVENT_CLASSES:
+    for cls in sorted(a.classes & SAME_EVENT_CLASSES):  # in a fixed order: the first reason found is kept
         if cls in ("enter", "withdraw") and not (a.stance in FORECASTS and (a.actor or "").startswith("side:")):
             continue  # a side's pledge to stay out of (or leave) a place, against what it later did
         lo = a.end + 1 if a.stance in FORECASTS else a.start
@@ -324,7 +324,7 @@ def _once(a: Fact, index: _Index) -> Iterator[Match]:
         return
     if not (a.patient and a.patient.startswith("person:")):
         return
-    for cls in a.classes & ONCE_CLASSES:
+    for cls in sorted(a.classes & ONCE_CLASSES):
         for b in index.between(cls, _lookup_key(a.patient), a.start - 120, a.end + 120):
             if b.stance != "asserts" or b.event.negated or not _same(a.patient, b.patient):
                 continue
