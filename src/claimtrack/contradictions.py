@@ -230,7 +230,9 @@ def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> l
     with paused_gc():
         # propositions compare states by name only: what a state (a country, its government) does
         # (and claims stored before event mentions existed, which have nothing else to compare)
-        for items in _blocks([c for c in claims if not c.events or _state_actor(c)]).values():
+        # (a claim of no role is left out of every block: it need not be looked at more closely)
+        compared = [c for c in claims if _role(c) is not None and (not c.events or _state_actor(c))]
+        for items in _blocks(compared).values():
             out.extend(_in_block(items))
         covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
         out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)
