@@ -102,3 +102,13 @@ def test_a_decision_reversed_with_its_target(runner: CliRunner, tmp_path: Path) 
     (rec,) = run(runner, store, "contradictions")
     assert rec["type"] == "reversal" and rec["proposition"]["object"] == "Venezuela"
     assert rec["later_dates"] == ["2023-10-13"]  # "last week" in an article of 2023-10-20
+
+
+def test_records_are_read_with_the_collector_held_and_left_on() -> None:
+    import gc
+
+    from claimtrack.cli import _kept
+
+    assert gc.isenabled()
+    assert _kept(gc.isenabled() for _ in range(2)) == [False, False]  # held while reading
+    assert gc.isenabled()

@@ -179,3 +179,27 @@ def test_a_conditional_claim_reports_nothing() -> None:
 def test_a_supposition_reports_nothing() -> None:
     text = "Let us say Garba resigns."
     assert _facts(text, [{"word": "resigns", "lemma": "resign", "pos": "v", "subject": "Garba"}]) == []
+
+
+def test_what_a_phrase_names_is_read_again_once_the_gazetteer_learns_more() -> None:
+    from claimtrack.frames import participant
+    from claimtrack.models import ClaimView
+
+    def claim(places: list[str]) -> ClaimView:
+        return ClaimView.model_validate(
+            {
+                "id": "c1",
+                "article": {"id": "a1", "published": "2011-03-01"},
+                "text": "they entered Sallah",
+                "speaker": {"name": "Reuters", "kind": "outlet"},
+                "kind": "event",
+                "events": [{"lemma": "enter", "pos": "v", "start": 5, "end": 12, "object": "Sallah", "places": places}],
+            }
+        )
+
+    gaz, ctx = Gazetteer(), ArticleContext(country=None, full_names={})
+    bare = claim([])
+    key = name_key("Sallah")
+    assert participant("Sallah", bare, bare.events[0], ctx, gaz) == f"person:{key}"
+    gaz.learn(claim(["Sallah"]))  # a name after "in", "into": a place after all
+    assert participant("Sallah", bare, bare.events[0], ctx, gaz) == f"place:{key}"

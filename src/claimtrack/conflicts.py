@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
@@ -51,6 +52,9 @@ CONFLICT_WINDOW_DAYS = 31
 ONCE_WINDOW_DAYS = 3
 """A one-time event reported at dates further apart than this is reported twice, differently."""
 ONCE_CLASSES = frozenset({"die", "capture"})
+TOLL_CLASSES = frozenset({"die", "casualty"})
+TOLL_RATIO = 3
+"""Two death tolls of one place and day this far apart (or none against some) cannot both be true."""
 """Events that happen to a person once (or almost never twice in a few weeks)."""
 ONCE_OR_STATE_OF_PERSON = frozenset({"die", "capture", "defect", "resign", "free", "alive", "on_leave"})
 """What happens to one person and stays so: reports weeks apart still speak of the same fact."""
@@ -66,26 +70,33 @@ class Match:
 
 
 class _Index:
-    """Facts by (class, participant key), each list sorted by first day, for date-range queries."""
+    """Facts by class and participant key, each list sorted by first day, for date-range queries."""
 
     def __init__(self, items: Iterable[Fact]) -> None:
-        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for f in items:
+        # sorted once, by (first day, claim id), ties in the order the facts came: every group is then built in order
+        self.groups: dict[str, dict[str, tuple[list[Fact], list[int]]]] = defaultdict(dict)
+        for f in sorted(items, key=_order):
+            keys = _keys(f)
             for cls in f.classes:
-                for key in _keys(f):
-                    groups[(cls, key)].append(f)
-        self.groups = {k: (v, [f.start for f in v]) for k, v in groups.items()}
-        for v, starts in self.groups.values():
-            order = sorted(range(len(v)), key=lambda i: (v[i].start, v[i].claim.id))
-            v[:] = [v[i] for i in order]
-            starts[:] = [v[i].start for i in range(len(v))]
+                by_key = self.groups[cls]
+                for key in keys:
+                    group = by_key.get(key)
+                    if group is None:
+                        group = by_key[key] = ([], [])
+                    group[0].append(f)
+                    group[1].append(f.start)
 
     def between(self, cls: str, key: str, lo: int, hi: int) -> list[Fact]:
-        found = self.groups.get((cls, key))
+        by_key = self.groups.get(cls)
+        found = by_key.get(key) if by_key else None
         if not found:
             return []
         items, starts = found
         return items[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+
+def _order(f: Fact) -> tuple[int, str]:
+    return f.start, f.claim.id
 
 
 def _keys(f: Fact) -> set[str]:
@@ -140,21 +151,30 @@ def matches(all_facts: list[Fact]) -> list[Match]:
     """Every judged pair among the facts."""
     index = _Index(all_facts)
     out: list[Match] = []
-    rules = incompatibilities()
     for a in all_facts:
         out.extend(_same_event(a, index))
-        for cls_a, cls_b, shared, window, days, why in rules:
-            if cls_a in a.classes and not a.event.negated:
+        if not a.event.negated:
+            for cls_a, cls_b, shared, window, days, why in _rules_for(a.classes):
                 out.extend(_excluded(a, f"{cls_a}/{cls_b}", cls_b, shared, window, days, why, index))
         out.extend(_once(a, index))
         out.extend(_tolls(a, index))
     return out
 
 
+@lru_cache(maxsize=1 << 12)
+def _rules_for(classes: frozenset[str]) -> tuple[tuple[str, str, tuple[str, ...], str, int, str], ...]:
+    """The rules of ``incompatible.tsv`` a fact of these classes is judged by, in the table's order."""
+    return tuple(rule for rule in incompatibilities() if rule[0] in classes)
+
+
 SAME_EVENT_CLASSES = ONCE_OR_STATE_OF_PERSON | {"enter", "withdraw"}
 """Classes whose opposite stance on one frame is judged: what happens to one named person, and the moves of a
 side into or out of a place. Activities that go on and off ("attack", "control") and bare verbs are too often
 "not so here, so there" to be judged by stance alone (audited: none of 26 such records on the Libya feed held)."""
+JUDGED_CLASSES = (
+    SAME_EVENT_CLASSES | ONCE_CLASSES | TOLL_CLASSES | {c for rule in incompatibilities() for c in rule[:2]}
+)
+"""Every class a judgement looks at, on either side: facts of no such class are never built."""
 
 
 def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
@@ -162,7 +182,7 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
     key = a.actor if a.actor else a.patient
     if not key or not (a.actor or "").startswith(("side:", "person:")) and not (a.patient or "").startswith("person:"):
         return
-    for cls in a.classes & SAME_EVENT_CLASSES:
+    for cls in sorted(a.classes & SAME_EVENT_CLASSES):  # in a fixed order: the first reason found is kept
         if cls in ("enter", "withdraw") and not (a.stance in FORECASTS and (a.actor or "").startswith("side:")):
             continue  # a side's pledge to stay out of (or leave) a place, against what it later did
         lo = a.end + 1 if a.stance in FORECASTS else a.start
@@ -233,7 +253,16 @@ def _both_ways(f: Fact) -> bool:
     """Whether the claim says the fact's event both happened and did not ("he had no intention of stepping down;
     his resignation is what the protesters demand")."""
     head = f.event.lemma.split()[0]  # "stepping down" may be read as "step"
-    return len({ev.negated for ev in f.claim.events if ev.lemma.split()[0] == head or _classes(ev) & f.classes}) > 1
+    return (
+        len(
+            {
+                ev.negated
+                for ev in f.claim.events
+                if ev.lemma.split()[0] == head or _classes(ev.lemma, ev.pos) & f.classes
+            }
+        )
+        > 1
+    )
 
 
 def _same_person_both(a: Fact, b: Fact) -> bool:
@@ -344,11 +373,6 @@ def _excluded(
         yield Match(a, b, type_, why, 0.6, rule)
 
 
-TOLL_CLASSES = frozenset({"die", "casualty"})
-TOLL_RATIO = 3
-"""Two death tolls of one place and day this far apart (or none against some) cannot both be true."""
-
-
 def _toll(f: Fact) -> int | None:
     """The number of dead or hurt a fact reports: its count, or 0 for "no one was killed", "no casualties"."""
     if f.event.negated:
@@ -388,7 +412,7 @@ def _once(a: Fact, index: _Index) -> Iterator[Match]:
         return
     if not (a.patient and a.patient.startswith("person:")):
         return
-    for cls in a.classes & ONCE_CLASSES:
+    for cls in sorted(a.classes & ONCE_CLASSES):
         for b in index.between(cls, _lookup_key(a.patient), a.start - 120, a.end + 120):
             if b.stance != "asserts" or b.event.negated or not _same(a.patient, b.patient):
                 continue
@@ -518,7 +542,7 @@ def _quoted(a: Fact, later: list[Match]) -> list[Match]:
 def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
     """Contradictions found through frames, one record per earlier claim and type."""
     grouped: dict[tuple[str, str], list[Match]] = defaultdict(list)
-    for m in matches(facts(claims)):
+    for m in matches(facts(claims, JUDGED_CLASSES)):
         grouped[(m.type, m.a.claim.id)].append(m)
     out: list[Contradiction] = []
     for (type_, _), group in grouped.items():

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 from operator import attrgetter
 
@@ -133,6 +133,7 @@ def _state_actor(claim: AnyClaim) -> bool:
     return _names_state(claim.text, p.subject)
 
 
+@lru_cache(maxsize=1 << 16)
 def _names_state(phrase: str | None, state: str) -> bool:
     if not phrase:
         return False
@@ -179,7 +180,7 @@ def _reported_done(claim: AnyClaim) -> bool:
     p = claim.proposition
     assert p is not None
     for ev in claim.events:
-        if p.predicate in _classes(ev) or ev.lemma == p.predicate:
+        if p.predicate in _classes(ev.lemma, ev.pos) or ev.lemma == p.predicate:
             return _stance(claim, ev) in ("asserts", "denies")
     return not any(ev.head in word_set("non_factive_heads.txt") for ev in claim.events)
 
@@ -266,7 +267,9 @@ def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> l
     with paused_gc():
         # propositions compare states by name only: what a state (a country, its government) does
         # (and claims stored before event mentions existed, which have nothing else to compare)
-        for items in _blocks([c for c in claims if not c.events or _state_actor(c)]).values():
+        # (a claim of no role is left out of every block: it need not be looked at more closely)
+        compared = [c for c in claims if _role(c) is not None and (not c.events or _state_actor(c))]
+        for items in _blocks(compared).values():
             out.extend(_in_block(items))
         covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
         out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)

@@ -27,9 +27,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from claimtrack.dates import bounds
-from claimtrack.lexicon import _leaders, _lines, antonyms, country_of, event_words, word_set
+from claimtrack.lexicon import _leaders, _lines, antonyms, event_words, word_set
+from claimtrack.lexicon import country_of as _country  # cached: names recur across a store
 from claimtrack.models import Claim, ClaimView, Event
 
 AnyClaim = Claim | ClaimView
@@ -78,6 +80,7 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "van", "von", "ab
 """Words inside Arabic and European names that spellings keep or drop ("Saif al Islam", "Saif Al-Islam")."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "our", "my", "its", "it", "they", "their"})
+PRONOUNS = PERSON_PRONOUNS | SELF_PRONOUNS
 
 
 # --------------------------------------------------------------------------- spelling-tolerant keys
@@ -128,6 +131,19 @@ def _names(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 18)
+def _first_last_keys(text: str) -> tuple[str, str] | None:
+    """The keys of the first and the last word of the name a phrase ends with, if it ends with one."""
+    names = _name_run(text)
+    return (name_key(names[0]), name_key(names[-1])) if names else None
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_keys(text: str) -> tuple[str, ...]:
+    """The keys of the name a phrase ends with, particles left out: "Saif al-Islam Gaddafi" -> ("sf", "slm", "kdf")."""
+    return tuple(name_key(n) for n in _name_run(text) if n.lower() not in PARTICLES)
+
+
+@lru_cache(maxsize=1 << 18)
 def _name_run(text: str) -> tuple[str, ...]:
     """The trailing run of capitalised words of a phrase: "Libyan Foreign Minister Moussa Koussa" -> Moussa Koussa."""
     text = _RELATIVE.sub("", text.strip())
@@ -153,11 +169,6 @@ def _name_run(text: str) -> tuple[str, ...]:
     while run and _country(run[0]) is not None:
         run.pop(0)  # "Libyan"
     return tuple(run[-4:])
-
-
-@lru_cache(maxsize=1 << 18)
-def _country(text: str) -> str | None:
-    return country_of(text)
 
 
 @cache
@@ -189,17 +200,22 @@ class Gazetteer:
 
     people: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
+    memo: dict[tuple[str | None, ...], object] = field(default_factory=dict, repr=False, compare=False)
+    """Answers that follow from the counts alone (what a phrase names), kept until the next :meth:`learn`."""
 
     def learn(self, claim: AnyClaim) -> None:
+        if self.memo:
+            self.memo.clear()  # the counts change: so may what a phrase names
         if claim.speaker.kind == "person":
-            names = _names(claim.speaker.name)
-            if names:
-                self.people[name_key(names[-1])] += 2
-                self.people[name_key(names[0])] += 1
+            first_last = _first_last_keys(claim.speaker.name)
+            if first_last:
+                self.people[first_last[1]] += 2
+                self.people[first_last[0]] += 1
         for ev in claim.events:
             for place in ev.places:
-                for n in _names(place)[-1:]:
-                    self.places[name_key(n)] += 1
+                first_last = _first_last_keys(place)
+                if first_last:
+                    self.places[first_last[1]] += 1
 
     def is_place(self, name: str) -> bool:
         key = name_key(name)
@@ -211,6 +227,9 @@ class Gazetteer:
 
 
 # --------------------------------------------------------------------------- one article's context
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 
 
 @dataclass
@@ -227,16 +246,15 @@ class ArticleContext:
         countries: Counter = Counter()
         full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for c in claims:
-            for word in re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", c.text):
+            for word in _CAPITALISED.findall(c.text):
                 found = _country(word)
                 if found:
                     countries[found] += 1
-            phrases = [c.speaker.name] + [p for ev in c.events for p in (ev.subject, ev.object, ev.owner) if p]
+            phrases: list[str | None] = [c.speaker.name]
+            for ev in c.events:
+                phrases += (ev.subject, ev.object, ev.owner)
             for phrase in phrases:
-                names = _names(phrase)
-                names = [n for n in names if n.lower() not in PARTICLES]
-                if len(names) >= 2:
-                    keys = tuple(name_key(n) for n in names)
+                if phrase and len(keys := _name_keys(phrase)) >= 2:
                     full[keys[-1]].add(keys)
                     full[keys[0]].add(keys)
         total = sum(countries.values())
@@ -380,13 +398,26 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     titled = _titled(phrase, ctx)
     if titled:
         return "person:" + "-".join(titled)
-    owned = re.match(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$", phrase)
+    return _completed(_person_keys(phrase, gaz), ctx)
+
+
+_POSSESSOR = re.compile(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$")
+
+
+def _person_keys(phrase: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """The name keys of the person a phrase names, before the article completes them; () for no person."""
+    owned = _POSSESSOR.match(phrase)
     if owned:
         phrase = owned.group("rest")  # "Gaddafi's youngest son, Saif al-Arab" is the son; "Gaddafi's son" no one
-    names = [n for n in _names(phrase) if n.lower().rstrip("'s’") not in word_set("time_words.txt")]
+    names = _name_run(phrase)
     if not names or gaz.is_place(names[-1]) or _country(" ".join(names)):
-        return None  # "Friday's killings" name no one
-    keys = tuple(name_key(n) for n in names if n.lower() not in PARTICLES)
+        return ()
+    if names[-1].lower().rstrip("'s’") in word_set("time_words.txt"):
+        return ()  # "Friday's killings" name no one
+    return _name_keys(phrase)
+
+
+def _completed(keys: tuple[str, ...], ctx: ArticleContext) -> str | None:
     if not keys:
         return None
     if len(keys) == 1 and keys[0] in ctx.full_names and keys[0] not in _leader_keys():
@@ -398,6 +429,14 @@ def place_of(phrase: str | None, gaz: Gazetteer, *, trusted: bool = False) -> st
     """A place by name: "al-Zawiya", "Zawiyah" and "the city of Zawiya" share ``place:zwy``."""
     if not phrase:
         return None
+    key = ("trusted" if trusted else "place", phrase)
+    found = gaz.memo.get(key, gaz)
+    if found is gaz:
+        found = gaz.memo[key] = _place_of(phrase, gaz, trusted)
+    return found  # type: ignore[return-value]
+
+
+def _place_of(phrase: str, gaz: Gazetteer, trusted: bool) -> str | None:
     whole = _country(phrase)
     if whole is not None and phrase[:1].isupper():
         return f"place:{whole}"  # a country, its capital
@@ -428,9 +467,8 @@ def same_person(a: str, b: str) -> bool:
 STANCES = ("asserts", "denies", "predicts", "intends")
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One event mention of one claim, read for comparison."""
+class Fact(NamedTuple):
+    """One event mention of one claim, read for comparison (a named tuple: a store has hundreds of thousands)."""
 
     claim: AnyClaim
     event: Event
@@ -501,11 +539,13 @@ def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
     return not _DO_SUPPORT.search(sentence.text[:offset])
 
 
-def _classes(ev: Event) -> frozenset[str]:
-    found = event_words().get((ev.lemma, ev.pos))
+@lru_cache(maxsize=1 << 16)
+def _classes(lemma: str, pos: str) -> frozenset[str]:
+    """An event word's classes, or its bare verb."""
+    found = event_words().get((lemma, pos))
     if found:
         return found
-    return frozenset({f"lemma:{ev.lemma}"}) if ev.pos == "v" else frozenset()
+    return frozenset({f"lemma:{lemma}"}) if pos == "v" else frozenset()
 
 
 def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
@@ -562,11 +602,39 @@ _POSSESSED_FORCES = re.compile(rf"^(?:its|their|our)\s+(?:own\s+)?{FORCE_WORDS}$
 def participant(phrase: str | None, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
     if not phrase:
         return None
-    if phrase.lower() in PERSON_PRONOUNS | SELF_PRONOUNS:
+    if phrase.lower() in PRONOUNS:
         return _resolve_pronoun(phrase, claim, ev, ctx, gaz)
-    if _POSSESSED_FORCES.match(phrase):
+    key = ("named", phrase, ctx.country)
+    named = gaz.memo.get(key)
+    if named is None:
+        named = gaz.memo[key] = _named(phrase, ctx, gaz)
+    assert isinstance(named, _Named)
+    if named.speakers:
         return speaker_side(claim, ctx)  # "a regime official said its troops had withdrawn"
-    return side_of(phrase, ctx) or person_of(phrase, ctx, gaz) or place_of(phrase, gaz)
+    titled = _titled(phrase, ctx)
+    return (
+        named.side or ("person:" + "-".join(titled) if titled else None) or _completed(named.person, ctx) or named.place
+    )
+
+
+class _Named(NamedTuple):
+    """What a phrase names in an article about one country, whoever says it: the first of a side, a person (whose
+    keys the article's full names complete) and a place; or, for "its troops", the speaker's side."""
+
+    side: str | None = None
+    person: tuple[str, ...] = ()
+    place: str | None = None
+    speakers: bool = False
+
+
+def _named(phrase: str, ctx: ArticleContext, gaz: Gazetteer) -> _Named:
+    if _POSSESSED_FORCES.match(phrase):
+        return _Named(speakers=True)
+    side = side_of(phrase, ctx)
+    if side:
+        return _Named(side=side)
+    person = _person_keys(phrase, gaz)
+    return _Named(person=person) if person else _Named(place=place_of(phrase, gaz))
 
 
 UNDERGOER_CLASSES = frozenset({"die", "alive", "free", "resign", "on_leave", "defect"})
@@ -594,7 +662,9 @@ def _undergoes(ev: Event, claim: AnyClaim) -> bool:
     that takes one ("kill", "capture"), only in the passive ("was killed"); "Gadhafi killed" in a headline,
     "the people he's killed" or "he would fight to the death" say nothing of his own death."""
     if ev.pos == "n":
-        return "die" not in _classes(ev)  # "Koussa asked for sick leave"; but "he would fight to the death"
+        return "die" not in _classes(
+            ev.lemma, ev.pos
+        )  # "Koussa asked for sick leave"; but "he would fight to the death"
     if ev.pos == "v" and ev.object:
         return False
     if ev.pos != "v" or ev.lemma in word_set("undergoer_verbs.txt"):
@@ -605,25 +675,31 @@ def _undergoes(ev: Event, claim: AnyClaim) -> bool:
     return bool(_PASSIVE_BEFORE.search(sentence.text[: ev.start - sentence.start]))
 
 
-def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
-    """The facts of one article's claims."""
+def facts_of_article(
+    claims: Sequence[AnyClaim], gaz: Gazetteer, classes_read: frozenset[str] | None = None
+) -> list[Fact]:
+    """The facts of one article's claims (with ``classes_read``, only those that may be of one of these classes)."""
     ctx = ArticleContext.of(claims)
     out: list[Fact] = []
+    takes_place = word_set("place_taking_verbs.txt")
     for claim in claims:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
+        said = claim.article.published or claim.time
+        due: list[int | None] = []  # the claim's deadline, read once if a forecast needs it
         for ev in claim.events:
             if ev.head in word_set("loss_heads.txt"):
                 ev = ev.model_copy(update={"negated": not ev.negated})  # "lost control of the city"
-            classes = _classes(ev)
+            classes = _classes(ev.lemma, ev.pos)
             stance = _stance(claim, ev)
             if not classes or stance is None:
                 continue
+            if classes_read is not None and classes_read.isdisjoint(classes) and ev.lemma not in takes_place:
+                continue  # of no class the caller reads (a verb that takes a place may yet be a capture)
             # a report is dated by when it says the event happened; a forecast by when it was made
-            said = claim.article.published or claim.time
             when = (ev.time or claim.time or said) if stance in ("asserts", "denies") else (said or ev.time)
             assert when is not None
-            lo, hi = bounds(when)
+            start, end = _days(when)
             actor = person = participant(ev.subject, claim, ev, ctx, gaz)
             if classes & UNDERGOER_CLASSES and actor and actor.startswith("side:"):
                 person = person_of(ev.subject, ctx, gaz) or actor  # "President Mubarak resigned": the man, not the side
@@ -640,8 +716,8 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 # "Khamis died", "Mubarak resigned": the subject is who it happens to (not "X killed Y"), as a person
                 # even when a leader acts for the government
                 patient = person
-            place = next((p for p in (place_of(x, gaz, trusted=True) for x in ev.places) if p), None)
-            if place and ev.lemma in word_set("place_taking_verbs.txt"):
+            place = _first_place(ev.places, gaz)
+            if place and ev.lemma in takes_place:
                 classes = classes | {"capture"}  # "rebels took the town of Belbeit"
             if place is None and classes & PLACE_CLASSES and patient and patient.startswith("place:"):
                 place = patient
@@ -656,10 +732,12 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 actor = speaker_side(claim, ctx)  # "Zawiya has been captured", says the government
             if place is None and "ceasefire" in classes:
                 # "a truce until Saturday to allow surrenders at Bani Walid": the truce is about where the claim says
-                place = next(
-                    (p for e in claim.events for p in (place_of(x, gaz, trusted=True) for x in e.places) if p), None
-                )
-            deadline = due_by(claim.text, claim.article.published) if stance in ("predicts", "intends") else None
+                place = next((p for e in claim.events if (p := _first_place(e.places, gaz))), None)
+            deadline = None
+            if stance in ("predicts", "intends"):
+                if not due:
+                    due.append(due_by(claim.text, claim.article.published))
+                deadline = due[0]
             if ev.negated and stance in ("predicts", "intends") and _NOT_BEFORE.search(claim.text):
                 continue  # "he would not step down before the September elections" says when, not whether
             named = (
@@ -669,7 +747,7 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                 if patient in (actor, person)
                 else ev.owner or ev.object
             )
-            explicit = named is not None and named.lower() not in PERSON_PRONOUNS | SELF_PRONOUNS
+            explicit = named is not None and named.lower() not in PRONOUNS
             out.append(
                 Fact(
                     claim,
@@ -681,14 +759,30 @@ def facts_of_article(claims: Sequence[AnyClaim], gaz: Gazetteer) -> list[Fact]:
                     holder,
                     stance,
                     when,
-                    lo.toordinal(),
-                    hi.toordinal(),
+                    start,
+                    end,
                     deadline,
                     explicit,
                     ctx.country,
                 )
             )
     return out
+
+
+def _first_place(phrases: list[str], gaz: Gazetteer) -> str | None:
+    """The first of an event's places that names one."""
+    for phrase in phrases:
+        place = place_of(phrase, gaz, trusted=True)
+        if place:
+            return place
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _days(when: str) -> tuple[int, int]:
+    """The first and last day a partial date may stand for, as ordinals."""
+    lo, hi = bounds(when)
+    return lo.toordinal(), hi.toordinal()
 
 
 _NUMBERS = {
@@ -722,8 +816,6 @@ def due_by(text: str, published: str | None) -> int | None:
     """The day a forecast or pledge falls due, if it says so: "within two days", "until Saturday"."""
     if not published:
         return None
-    from claimtrack.timeref import resolve
-
     start = bounds(published)[1].toordinal()
     m = _WITHIN.search(text)
     if m:
@@ -733,14 +825,16 @@ def due_by(text: str, published: str | None) -> int | None:
         return start + max(1, days if m.group("unit").lower() != "hour" else 1)
     m = _BY.search(text)
     if m:
+        from claimtrack.timeref import resolve
+
         when = resolve(m.group("when"), published, future=True)
         if when and len(when) == 10:
             return bounds(when)[1].toordinal()
     return None
 
 
-def facts(claims: Iterable[AnyClaim]) -> list[Fact]:
-    """Every fact of a store, article by article."""
+def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None) -> list[Fact]:
+    """Every fact of a store, article by article; with ``classes_read``, only those that may be of these classes."""
     by_article: dict[str, list[AnyClaim]] = defaultdict(list)
     gaz = Gazetteer()
     for claim in claims:
@@ -749,7 +843,7 @@ def facts(claims: Iterable[AnyClaim]) -> list[Fact]:
             gaz.learn(claim)
     out: list[Fact] = []
     for group in by_article.values():
-        out.extend(facts_of_article(group, gaz))
+        out.extend(facts_of_article(group, gaz, classes_read))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 RESOURCES = "claimtrack.pipeline.resources"
@@ -210,6 +210,7 @@ _LEADER_SUFFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def country_of(text: str | None) -> str | None:
     """The country a mention stands for: "Tehran", "Iranian forces", "the Iranian regime" -> "Iran".
 
