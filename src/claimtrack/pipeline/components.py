@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
+from claimtrack.pipeline.boundaries import redraw
 from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.learned import attributions_from_roles, combine
@@ -78,15 +79,17 @@ class Attributor:
 
     ``mode`` is "combined" (the default: the rules where both found an attribution),
     "combined-model" (the model where both did), "rules" or "model" (for ablations);
-    without the role tagger in the pipeline it is the rules alone.
+    without the role tagger in the pipeline it is the rules alone. With ``boundaries``
+    (the default) each content is then redrawn by ``boundaries.redraw``.
     """
 
     MODES = ("combined", "combined-model", "rules", "model")
 
-    def __init__(self, mode: str = "combined") -> None:
+    def __init__(self, mode: str = "combined", boundaries: bool = True) -> None:
         if mode not in self.MODES:
             raise ValueError(f"attribution mode {mode!r}: expected one of {', '.join(self.MODES)}")
         self.mode = mode
+        self.boundaries = boundaries
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = list(doc.spans.get(QUOTES_KEY, []))
@@ -98,6 +101,8 @@ class Attributor:
                 atts = learned
             else:
                 atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
+        if self.boundaries:
+            atts = redraw(doc, atts)
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
         claims: list[Span] = []
@@ -222,11 +227,11 @@ def make_cue_finder(nlp: Language, name: str) -> CueFinder:
     "claimtrack_attribution",
     requires=["token.dep", "doc.sents"],
     assigns=["doc.spans"],
-    default_config={"mode": "combined"},
+    default_config={"mode": "combined", "boundaries": True},
 )
-def make_attributor(nlp: Language, name: str, mode: str) -> Attributor:
+def make_attributor(nlp: Language, name: str, mode: str, boundaries: bool) -> Attributor:
     register_extensions()
-    return Attributor(mode)
+    return Attributor(mode, boundaries)
 
 
 @Language.factory("claimtrack_speakers", requires=["token.dep", "doc.ents"], assigns=["span._.ct_speaker"])
