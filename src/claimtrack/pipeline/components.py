@@ -115,9 +115,17 @@ class Attributor:
 def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
     """One span per sentence of the content, so that a long quotation gives one claim per sentence."""
     start, end = att.content[0].start, att.content[-1].end
+    # per sentence, from its first piece to its last: a cue between two sentences' pieces
+    # ("A," she said. "B.") is in no claim
+    by_sent: dict[int, tuple[int, int]] = {}
+    for piece in att.content:
+        for sent in piece.sents:  # type: ignore[attr-defined]
+            lo, hi = max(sent.start, piece.start), min(sent.end, piece.end)
+            first, _ = by_sent.get(sent.start, (lo, hi))
+            by_sent[sent.start] = (first, hi)
     pieces: list[Span] = []
-    for sent in doc[start:end].sents:  # type: ignore[attr-defined]
-        part = trim(doc[max(sent.start, start) : min(sent.end, end)])
+    for lo, hi in by_sent.values():
+        part = trim(doc[lo:hi])
         if len(part) and any(t.is_alpha for t in part):
             pieces.append(part)
     if len(pieces) <= 1 or len(att.content) > 1 and all(p.sent == att.content[0].sent for p in att.content):
