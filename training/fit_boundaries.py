@@ -278,6 +278,7 @@ def main() -> int:
         "what": "content-boundary scorers of claimtrack.pipeline.boundaries (conditional logit, feature -> weight)",
         "data": "PolNeAR v1.0.0 train (networkdynamics/PolNeAR at c3eee83): 840 articles; research use, "
         "cite Newell, Margolin and Ruths, LREC 2018",
+        "licence": "research use only, like the data the weights were learnt from (PolNeAR states no licence)",
         "fitted_by": f"training/fit_boundaries.py --l2 {args.l2} --steps {args.steps}",
         "train_pairs": dict(stats),
     }

@@ -30,7 +30,6 @@ the stage is readable and refitted by a script; without them it changes nothing.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -107,7 +106,7 @@ class BoundaryModel:
 
     def score(self, side: str, features: list[str]) -> float:
         weights = self.start if side == "start" else self.end
-        return math.fsum(weights.get(f, 0.0) for f in features)
+        return sum(weights.get(f, 0.0) for f in features)
 
 
 @cache
@@ -201,8 +200,24 @@ def _context(att: Attribution) -> list[str]:
     return [f"side={side}", f"origin={origin}", f"cls={att.cue_class}", f"quoted={int(att.quoted)}"]
 
 
+@dataclass(frozen=True)
+class Frame:
+    """What every candidate edge of one attribution shares: its cue, source and context features."""
+
+    protected: frozenset[int]
+    cue: frozenset[int]
+    context: tuple[str, ...]
+    inside: range
+
+    @classmethod
+    def of(cls, att: Attribution) -> Frame:
+        cue = frozenset(t.i for t in att.cue) if att.cue is not None else frozenset()
+        inside = range(att.content[0].start, att.content[-1].end)
+        return cls(frozenset(_protected(att)), cue, tuple(_context(att)), inside)
+
+
 def _edge_features(
-    doc: Doc, att: Attribution, i: int, i0: int, edges: dict[int, str], quoted: list[bool], step: int
+    doc: Doc, frame: Frame, i: int, i0: int, edges: dict[int, str], quoted: list[bool], step: int
 ) -> list[str]:
     """What the scorer knows of token ``i`` as an edge of the content (``i0``: the current edge).
 
@@ -210,7 +225,6 @@ def _edge_features(
     tok = doc[i]
     j = i + step
     near = doc[j] if 0 <= j < len(doc) else None
-    protected = _protected(att)
     w, nw = _word(tok), _word(near) if near is not None else "EDGE"
     off = _offset(i - i0)
     if step < 0:
@@ -228,27 +242,31 @@ def _edge_features(
         f"sent_edge={int(bound)}",
         f"subtree={edges.get(i, '-')}",
     ]
-    if near is not None and near.i in protected:
-        facts.append("near=cue" if att.cue is not None and near.i in {t.i for t in att.cue} else "near=source")
+    if near is not None and j in frame.protected:
+        facts.append("near=cue" if j in frame.cue else "near=source")
     k = j + step
-    if near is not None and 0 <= k < len(doc) and k in protected and (near.is_punct or near.lower_ == "that"):
+    if near is not None and k in frame.protected and (near.is_punct or near.lower_ == "that"):
         facts.append(f"near2=role|nw={nw}")
-    if att.content[0].start <= i < att.content[-1].end:
+    if i in frame.inside:
         facts.append("inside")
     out = list(facts)
-    for c in _context(att):
+    for c in frame.context:
         out += [f"{c}|{f}" for f in facts[:9]]
     return out
 
 
-def start_features(doc: Doc, att: Attribution, i: int, s0: int, left: dict[int, str], quoted: list[bool]) -> list[str]:
+def start_features(
+    doc: Doc, att: Attribution, i: int, s0: int, left: dict[int, str], quoted: list[bool], frame: Frame | None = None
+) -> list[str]:
     """The facts of token ``i`` as the first token of the content (``s0``: the current first)."""
-    return _edge_features(doc, att, i, s0, left, quoted, -1)
+    return _edge_features(doc, frame or Frame.of(att), i, s0, left, quoted, -1)
 
 
-def end_features(doc: Doc, att: Attribution, i: int, e0: int, right: dict[int, str], quoted: list[bool]) -> list[str]:
+def end_features(
+    doc: Doc, att: Attribution, i: int, e0: int, right: dict[int, str], quoted: list[bool], frame: Frame | None = None
+) -> list[str]:
     """The facts of token ``i`` as the last token of the content (``e0``: the current last)."""
-    return _edge_features(doc, att, i, e0, right, quoted, 1)
+    return _edge_features(doc, frame or Frame.of(att), i, e0, right, quoted, 1)
 
 
 def start_candidates(doc: Doc, att: Attribution, window: int) -> list[int]:
@@ -303,14 +321,15 @@ def refine(doc: Doc, att: Attribution, model: BoundaryModel, quoted: list[bool] 
         return att
     quoted = quoted if quoted is not None else _quote_state(doc)
     left, right = _edges(att)
+    frame = Frame.of(att)
     s0, e0 = att.content[0].start, att.content[-1].end - 1
     start = max(
         start_candidates(doc, att, model.window),
-        key=lambda i: (model.score("start", start_features(doc, att, i, s0, left, quoted)), -abs(i - s0)),
+        key=lambda i: (model.score("start", start_features(doc, att, i, s0, left, quoted, frame)), -abs(i - s0)),
     )
     end = max(
         end_candidates(doc, att, model.end_window, start),
-        key=lambda i: (model.score("end", end_features(doc, att, i, e0, right, quoted)), -abs(i - e0)),
+        key=lambda i: (model.score("end", end_features(doc, att, i, e0, right, quoted, frame)), -abs(i - e0)),
     )
     if (start, end) == (s0, e0):
         return att
