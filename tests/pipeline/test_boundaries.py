@@ -80,6 +80,9 @@ def test_a_quotation_continued_after_its_cue_is_one_attribution() -> None:
     (merged,) = merge_by_cue([first, second])
     assert [p.text for p in merged.content] == ["“Prices will rise,”", "“Wages will not.”"]
     assert merged.source is not None and merged.source.text == "she"
+    # two contents of one cue that are no quotations stay two claims
+    plain = [Attribution(a.content, a.cue, a.cue_class, a.source) for a in (first, second)]
+    assert merge_by_cue(plain) == plain
 
 
 # (words, heads, part-of-speech tags, content tokens, the cue expected); the cue is word 1, the source word 0

@@ -340,8 +340,9 @@ def refine(doc: Doc, att: Attribution, model: BoundaryModel, quoted: list[bool] 
 
 
 def merge_by_cue(atts: list[Attribution]) -> list[Attribution]:
-    """One attribution per cue: a quotation continued after its cue ("A," she said. "B.") is one
-    content of several pieces, as annotators mark it."""
+    """One attribution per cue for quotations: a quotation continued after its cue ("A," she said.
+    "B.") is one content of several pieces, as annotators mark it. Other contents of one cue stay
+    apart (each is a claim of its own)."""
     by_cue: dict[int, Attribution] = {}
     out: list[Attribution] = []
     for att in atts:
@@ -349,7 +350,7 @@ def merge_by_cue(atts: list[Attribution]) -> list[Attribution]:
             out.append(att)
             continue
         first = by_cue.get(att.cue.start)
-        if first is None:
+        if first is None or not (first.quoted and att.quoted):
             by_cue[att.cue.start] = att
             out.append(att)
             continue
