@@ -152,7 +152,9 @@ class Examples:
         self.choices.append((feats, gold))
 
 
-def collect(docs: list[Doc], golds: list[dict], records: list[dict]) -> tuple[Examples, Examples, collections.Counter]:
+def collect(
+    docs: list[Doc], golds: list[dict], records: list[dict], window: int = WINDOW, end_window: int = END_WINDOW
+) -> tuple[Examples, Examples, collections.Counter]:
     starts, ends, stats = Examples(), Examples(), collections.Counter()
     for doc, gold, record in zip(docs, golds, records, strict=True):
         quoted = _quote_state(doc)
@@ -161,14 +163,14 @@ def collect(docs: list[Doc], golds: list[dict], records: list[dict]) -> tuple[Ex
                 continue
             left, right = _edges(att)
             s0, e0 = att.content[0].start, att.content[-1].end - 1
-            cands = start_candidates(doc, att, WINDOW)
+            cands = start_candidates(doc, att, window)
             stats["pairs"] += 1
             stats["start_ok"] += s0 == gs
             stats["end_ok"] += e0 == ge
             if gs in cands:
                 stats["start_reachable"] += 1
                 starts.add([start_features(doc, att, i, s0, left, quoted) for i in cands], cands.index(gs))
-            ecands = end_candidates(doc, att, END_WINDOW, gs if gs in cands else s0)
+            ecands = end_candidates(doc, att, end_window, gs if gs in cands else s0)
             if ge in ecands:
                 stats["end_reachable"] += 1
                 ends.add([end_features(doc, att, i, e0, right, quoted) for i in ecands], ecands.index(ge))
@@ -265,10 +267,12 @@ def main() -> int:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--window", type=int, default=WINDOW, help="tokens either side of the first token")
+    ap.add_argument("--end-window", type=int, default=END_WINDOW, help="tokens either side of the last token")
     args = ap.parse_args()
     nlp = load_nlp()
     golds, docs, records = parsed("train", args.data, nlp)
-    starts, ends, stats = collect(docs, golds, records)
+    starts, ends, stats = collect(docs, golds, records, args.window, args.end_window)
     print(f"train: {dict(stats)}", file=sys.stderr)
     print(f"start: {len(starts.choices)} choices", file=sys.stderr)
     w_start = fit(starts, args.l2, args.steps)
@@ -279,15 +283,16 @@ def main() -> int:
         "data": "PolNeAR v1.0.0 train (networkdynamics/PolNeAR at c3eee83): 840 articles; research use, "
         "cite Newell, Margolin and Ruths, LREC 2018",
         "licence": "research use only, like the data the weights were learnt from (PolNeAR states no licence)",
-        "fitted_by": f"training/fit_boundaries.py --l2 {args.l2} --steps {args.steps}",
+        "fitted_by": f"training/fit_boundaries.py --l2 {args.l2} --steps {args.steps} "
+        f"--window {args.window} --end-window {args.end_window}",
         "train_pairs": dict(stats),
     }
-    model = BoundaryModel(w_start, w_end, WINDOW, END_WINDOW)
+    model = BoundaryModel(w_start, w_end, args.window, args.end_window)
     if args.eval:
         meta["dev_without"] = evaluate(args.data, "dev", nlp, None)
         meta["dev_with"] = evaluate(args.data, "dev", nlp, model)
         print(json.dumps({k: meta[k] for k in ("dev_without", "dev_with")}, indent=1), file=sys.stderr)
-    payload = {"meta": meta, "window": WINDOW, "end_window": END_WINDOW, "start": w_start, "end": w_end}
+    payload = {"meta": meta, "window": args.window, "end_window": args.end_window, "start": w_start, "end": w_end}
     args.out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(w_start)} + {len(w_end)} weights", file=sys.stderr)
     return 0
