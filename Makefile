@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO := build/demo
 
-.PHONY: demo test chromium lint fix store model attribution-model bench report clean
+.PHONY: demo test chromium lint fix store model attribution-model boundaries bench report clean
 
 $(BIN)/claimtrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ model: $(BIN)/claimtrack
 ## retrain the attribution tagger from ../shared/eval/polnear-{train,dev}.jsonl (about 40 minutes on 2 busy cores)
 attribution-model: $(BIN)/claimtrack
 	nice -n 5 $(BIN)/python training/train_roles.py --eval $(SHARED)/eval
+
+## refit the content-boundary scorers on PolNeAR train (a few minutes; after a new tagger or rule change)
+boundaries: $(BIN)/claimtrack
+	nice -n 5 $(BIN)/python training/fit_boundaries.py --eval --data $(SHARED)/eval
 
 bench: $(BIN)/claimtrack
 	$(BIN)/python benchmarks/pipeline_speed.py

@@ -9,7 +9,7 @@ The texts are read at run time and never copied: PolNeAR is for research use onl
 
 Usage:
     python benchmarks/attribution_polnear.py GOLD [--out PRED.jsonl] [--limit N] [--scorer PATH]
-        [--mode all] [--attribution combined|combined-model|rules|model]
+        [--mode all] [--attribution combined|combined-model|rules|model] [--no-boundaries]
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def main() -> int:
         help="the learned tagger combined with the rules (default: the rules where both found an attribution; "
         "combined-model: the tagger there), the rules alone, or the tagger alone",
     )
+    ap.add_argument(
+        "--no-boundaries", action="store_true", help="keep the contents as found (no content-boundary stage)"
+    )
     args = ap.parse_args()
     scorer = args.scorer or args.gold.parent / "score_attributions.py"
     if not scorer.exists():
@@ -81,6 +84,7 @@ def main() -> int:
         docs = docs[: args.limit]
     nlp = load_nlp()
     nlp.get_pipe("claimtrack_attribution").mode = args.attribution
+    nlp.get_pipe("claimtrack_attribution").boundaries = not args.no_boundaries
     t0 = time.perf_counter()
     texts = [blank(d["text"], find_furniture(d["text"])) for d in docs]
     preds = []

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
+from claimtrack.pipeline.boundaries import redraw
 from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.learned import attributions_from_roles, combine
@@ -78,15 +79,17 @@ class Attributor:
 
     ``mode`` is "combined" (the default: the rules where both found an attribution),
     "combined-model" (the model where both did), "rules" or "model" (for ablations);
-    without the role tagger in the pipeline it is the rules alone.
+    without the role tagger in the pipeline it is the rules alone. With ``boundaries``
+    (the default) each content is then redrawn by ``boundaries.redraw``.
     """
 
     MODES = ("combined", "combined-model", "rules", "model")
 
-    def __init__(self, mode: str = "combined") -> None:
+    def __init__(self, mode: str = "combined", boundaries: bool = True) -> None:
         if mode not in self.MODES:
             raise ValueError(f"attribution mode {mode!r}: expected one of {', '.join(self.MODES)}")
         self.mode = mode
+        self.boundaries = boundaries
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = list(doc.spans.get(QUOTES_KEY, []))
@@ -98,6 +101,8 @@ class Attributor:
                 atts = learned
             else:
                 atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
+        if self.boundaries:
+            atts = redraw(doc, atts)
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
         claims: list[Span] = []
@@ -110,9 +115,17 @@ class Attributor:
 def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
     """One span per sentence of the content, so that a long quotation gives one claim per sentence."""
     start, end = att.content[0].start, att.content[-1].end
+    # per sentence, from its first piece to its last: a cue between two sentences' pieces
+    # ("A," she said. "B.") is in no claim
+    by_sent: dict[int, tuple[int, int]] = {}
+    for piece in att.content:
+        for sent in piece.sents:  # type: ignore[attr-defined]
+            lo, hi = max(sent.start, piece.start), min(sent.end, piece.end)
+            first, _ = by_sent.get(sent.start, (lo, hi))
+            by_sent[sent.start] = (first, hi)
     pieces: list[Span] = []
-    for sent in doc[start:end].sents:  # type: ignore[attr-defined]
-        part = trim(doc[max(sent.start, start) : min(sent.end, end)])
+    for lo, hi in by_sent.values():
+        part = trim(doc[lo:hi])
         if len(part) and any(t.is_alpha for t in part):
             pieces.append(part)
     if len(pieces) <= 1 or len(att.content) > 1 and all(p.sent == att.content[0].sent for p in att.content):
@@ -222,11 +235,11 @@ def make_cue_finder(nlp: Language, name: str) -> CueFinder:
     "claimtrack_attribution",
     requires=["token.dep", "doc.sents"],
     assigns=["doc.spans"],
-    default_config={"mode": "combined"},
+    default_config={"mode": "combined", "boundaries": True},
 )
-def make_attributor(nlp: Language, name: str, mode: str) -> Attributor:
+def make_attributor(nlp: Language, name: str, mode: str, boundaries: bool) -> Attributor:
     register_extensions()
-    return Attributor(mode)
+    return Attributor(mode, boundaries)
 
 
 @Language.factory("claimtrack_speakers", requires=["token.dep", "doc.ents"], assigns=["span._.ct_speaker"])
