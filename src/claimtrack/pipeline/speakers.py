@@ -421,6 +421,9 @@ class SpeakerResolver:
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
+            if len(toks) == 1 and self.full_name(head.text, source.start) != head.text:
+                # a surname alone, of someone named in full before, is that person whatever the tagger says
+                return {"name": self.full_name(head.text, source.start), "kind": "person", "role": _role(source, toks)}
             name = _join(toks) or head.text
             if not is_outlet_name(core.text):
                 # the name stands before any apposition or relative clause: "X, an analyst", "X, whose visit"
