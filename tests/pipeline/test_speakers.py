@@ -129,3 +129,85 @@ def test_prose_with_one_colon_label_is_no_transcript(nlp) -> None:  # type: igno
 def test_a_name_the_tagger_split_stays_whole(nlp) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, "The talks will resume next week, Downing Street has indicated."), "talks")
     assert c.speaker.name == "Downing Street"
+
+
+# --------------------------------------------------------------------------- sources the attribution left out
+
+
+def test_a_participle_cue_takes_the_subject_of_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Farmers blocked the ring road on Monday, waving flags and calling on the governor to resign."
+    c = one(claims_of(nlp, text, outlet="Daily Ledger"), "governor")
+    assert c.speaker.name == "Farmers" and c.speaker.kind == "anonymous"
+
+
+def test_a_conjoined_cue_shares_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nurses marched through the old town and called on the board to hire more staff."
+    c = one(claims_of(nlp, text, outlet="Daily Ledger"), "hire more staff")
+    assert c.speaker.name == "Nurses"
+
+
+def test_an_impersonal_passive_is_unresolved_not_the_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "It is said that the copper mine will close next year.", outlet="Daily Ledger"), "mine")
+    assert c.speaker.kind == "unresolved"
+
+
+def test_an_intention_no_one_holds_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(nlp, "The archive was looted by those who wanted to sell the old maps abroad.")
+    assert not [c for c in claims if "sell the old maps" in c.text and c.cue is not None]
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+def test_she_skips_the_man_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms Ana Ruiz met Pedro Alves in Lisbon on Monday. She said the talks had gone well."
+    c = one(claims_of(nlp, text), "talks")
+    assert c.speaker.name == "Ana Ruiz" and c.speaker.mention.text == "She"
+
+
+def test_he_prefers_the_subject_of_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Organisers like Jonas Weber had planned the march that finally forced out Mayor Karl Brandt.\n\n"
+        "He told reporters that the next march would be bigger."
+    )
+    c = one(claims_of(nlp, text), "next march")
+    assert c.speaker.name == "Jonas Weber"
+
+
+def test_a_definite_noun_takes_up_the_organisation_named_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Harbour Workers Alliance met in Gdansk on Friday. The alliance said the strike would go ahead."
+    c = one(claims_of(nlp, text), "strike")
+    assert c.speaker.name == "Harbour Workers Alliance" and c.speaker.mention.text == "The alliance"
+
+
+def test_the_report_is_the_report_named_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kestrel report on rail fares was published on Monday.\n\n"
+        "The report said that fares would rise by a fifth next year."
+    )
+    c = one(claims_of(nlp, text), "fares would rise")
+    assert c.speaker.name == "Kestrel"
+
+
+def test_a_person_from_an_organisation_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"The harvest is poor," Marta Lind from the Northern Growers Association told the radio station.'
+    c = one(claims_of(nlp, text), "harvest")
+    assert c.speaker.name == "Marta Lind" and c.speaker.kind == "person"
+
+
+def test_a_title_then_a_name_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Exports fell in March, according to Central Bank deputy governor Lena Frost."
+    c = one(claims_of(nlp, text), "Exports fell")
+    assert c.speaker.name == "Lena Frost" and "according" not in c.text
+
+
+def test_only_someone_can_be_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _resolve(nlp, "The world expects answers from the council.", "The world")["kind"] == "unresolved"
+    crowd = _resolve(nlp, "The crowd said the vote had been stolen.", "The crowd")
+    assert (crowd["name"], crowd["kind"]) == ("crowd", "anonymous")
+
+
+def test_first_person_outside_quotation_is_not_a_crowd_nearby(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Everyone says the new ferry is too slow. I think the ferry will be replaced within a year."
+    c = one(claims_of(nlp, text), "replaced")
+    assert c.speaker.kind == "unresolved" and c.speaker.mention.text == "I"

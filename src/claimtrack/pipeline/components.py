@@ -20,7 +20,8 @@ from claimtrack.pipeline.learned import attributions_from_roles, combine
 from claimtrack.pipeline.quotes import find_quotes
 from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers the role tagger)
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim
-from claimtrack.pipeline.speakers import SpeakerResolver, resolve_first_person, transcript_turns, turn_speaker
+from claimtrack.pipeline.sensible import sensible, trimmed
+from claimtrack.pipeline.speakers import resolve_speakers
 from claimtrack.pipeline.syntax import split_clauses, trim
 
 
@@ -103,6 +104,7 @@ class Attributor:
                 atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
         if self.boundaries:
             atts = redraw(doc, atts)
+        atts = [trimmed(a) for a in atts if sensible(a)]
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
         claims: list[Span] = []
@@ -154,28 +156,7 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
 
 class SpeakerFinder:
     def __call__(self, doc: Doc) -> Doc:
-        resolver = SpeakerResolver(doc)
-        claims = list(doc.spans.get(CLAIMS_KEY, []))
-        for span in claims:
-            span._.ct_speaker = resolver.resolve(span._.ct_source, span.start)
-        turns = transcript_turns(doc)
-        labels = {name.start for _, name in turns}
-        for span in claims if turns else []:
-            # in a transcript, what is not cited is said by the one whose turn it is, and so are "I" and "you"
-            speaker, source = span._.ct_speaker, span._.ct_source
-            if (
-                speaker is None
-                or speaker.get("first_person")
-                or speaker["kind"] == "unresolved"
-                and speaker["mention"].text.lower() == "you"
-                or source is not None
-                and source.start in labels
-            ):
-                turn = turn_speaker(turns, span.start, resolver)
-                if turn is not None and speaker is not None and speaker.get("mention") is not None:
-                    turn["mention"] = speaker["mention"]  # "I" stays the mention as written
-                span._.ct_speaker = turn or speaker
-        resolve_first_person(claims)
+        doc.spans[CLAIMS_KEY] = resolve_speakers(doc, list(doc.spans.get(CLAIMS_KEY, [])))
         return doc
 
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import country_of, is_outlet_name, nominal_cues, outlet_heads, word_set
+from claimtrack.lexicon import country_of, is_outlet_name, nominal_cues, outlet_heads, word_classes, word_set
 from claimtrack.pipeline.syntax import HONORIFICS, core_np, dep, name_tokens, person_name, strip_det
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -67,6 +67,8 @@ def _owner(head: Token) -> Token | None:
             return c
         if dep(c) == "nmod" and any(x.lower_ in ("by", "from", "of") for x in c.children if dep(x) == "case"):
             return c
+        if dep(c) == "compound" and c.pos_ == "PROPN" and c.i == head.i - 1:
+            return c  # "the Gartner report"
     return None
 
 
@@ -90,7 +92,7 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, dict]] = []
         for ent in doc.ents:
             if ent.label_ == "PER":
-                toks = person_name(ent) or name_tokens(ent.root) or list(ent)
+                toks = _entity_name(ent) or person_name(ent) or name_tokens(ent.root) or list(ent)
                 name = _join(toks)
                 if (
                     name
@@ -109,6 +111,8 @@ class SpeakerResolver:
                 toks = person_name(doc[tok.left_edge.i : tok.i + 1]) or name_tokens(tok)
                 if toks and toks[-1].i != tok.i:
                     toks = name_tokens(tok)
+                while toks and toks[0].lower_ in HONORIFICS:
+                    toks = toks[1:]  # "Ms Ana Ruiz": the honorific is not the name
                 if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
@@ -128,6 +132,13 @@ class SpeakerResolver:
                     words.update(t.lemma_.lower() for t in c.subtree if t.lemma_.lower() in roles)
             if words:
                 self.titles.append((i, name, frozenset(words)))
+        gendered = word_classes("gendered_words.tsv")
+        self.gender: dict[str, str] = {}  # full name -> "m" / "f", from a title or a pronoun resolved to it
+        for i, name in self.people:
+            for j in range(max(0, i - 3), i):
+                if doc[j].lower_ in gendered:
+                    self.gender.setdefault(name, gendered[doc[j].lower_])
+        self.pronouns: dict[int, str] = {}  # token index of a resolved "he"/"she" -> full name
 
     def _titled(self, role: str, before: int) -> str | None:
         """The person last named with this title before ``before``: "the minister" after "Minister Grace Okafor"."""
@@ -163,11 +174,129 @@ class SpeakerResolver:
             return self.author
         return name
 
+    def person_antecedent(self, pron: Token, depth: int = 0) -> str | None:
+        """The person "he" or "she" stands for, skipping people of the other sex: a person in subject
+        position earlier in its own sentence ("The president ..., insisting that he"); else the last
+        person quoted in this or the previous sentence; else, sentence by sentence back for three, the
+        person in subject position (or the last one named); else the last person named before."""
+        if pron.i in self.pronouns:
+            return self.pronouns[pron.i]
+        want = "f" if pron.lower_ in ("she", "her") else "m"
+        fits = lambda name: self.gender.get(name, want) == want  # noqa: E731
+        found = None
+        own = [c for c in self._persons_in(pron.sent, pron.i, depth) if c[0] and fits(c[2])]
+        if own:
+            found = max(own)[2]
+        lo = self._prev_sentence_start(self.doc[pron.i : pron.i + 1])
+        recent = [s["name"] for i, s in self.speakers if lo <= i < pron.i and s["kind"] == "person" and fits(s["name"])]
+        if found is None and recent:
+            found = recent[-1]
+        sent = pron.sent
+        for _ in range(4 if found is None else 0):
+            cands = [c for c in self._persons_in(sent, pron.i, depth) if fits(c[2])]
+            if cands:
+                subjects = [c for c in cands if c[0]]
+                found = (
+                    (min(subjects) if sent.start < pron.sent.start else max(subjects))[2] if subjects else max(cands)[2]
+                )
+                break
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        if found is None:
+            person = [full for i, full in self.people if i < pron.i and fits(full)]
+            found = person[-1] if person else None
+        if found is not None:
+            self.pronouns[pron.i] = found
+            self.gender.setdefault(found, want)
+        return found
+
+    def _persons_in(self, sent: Span, before: int, depth: int) -> list[tuple[bool, int, str]]:
+        """(in subject position, token index, full name) of the people a sentence mentions before ``before``:
+        by name, by a title named earlier ("the president"), or by a pronoun resolved in turn."""
+        out = [
+            (_in_subject(self.doc[i]), i, name) for i, name in self.people if sent.start <= i < min(sent.end, before)
+        ]
+        roles = word_set("person_roles.txt")
+        for tok in self.doc[sent.start : min(sent.end, before)]:
+            if tok.lower_ in PERSON_PRONOUNS and dep(tok).startswith("nsubj") and depth < 3:
+                name = self.person_antecedent(tok, depth + 1)
+                if name is not None:
+                    out.append((True, tok.i, name))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in roles and dep(tok).startswith("nsubj"):
+                if any(c.lower_ == "the" for c in tok.children):
+                    titled = self._titled(tok.lemma_.lower(), tok.i)
+                    if titled is not None:
+                        out.append((True, tok.i, titled))
+        return out
+
+    def group_antecedent(self, pron: Token) -> dict | None:
+        """What "they" or "it" stands for: a noun phrase it takes up ("Officials, they said"), else the
+        nearest group of people or organisation in subject position of this or the two sentences before,
+        else the last group or organisation quoted."""
+        for c in pron.head.children:
+            if c.i < pron.i and dep(c) in ("dislocated", "nsubj") and c.pos_ in ("NOUN", "PROPN") and c.i != pron.i:
+                found = self._describe(self.doc[c.left_edge.i : c.i + 1], c)
+                if found["kind"] != UNRESOLVED:
+                    return found
+        plural = pron.lower_ in ("they", "them")
+        if not plural:
+            # "it said": the organisation quoted last
+            recent = [g for i, g in self.groups if i < pron.i and g["kind"] == "organization"]
+            if recent:
+                return recent[-1]
+        if pron.i >= 2 and self.doc[pron.i - 1].text == "," and _group_like(self.doc[pron.i - 2], plural):
+            np = self.doc[pron.i - 2]  # "Israeli officials, they have told us": the phrase the pronoun takes up
+            found = self._describe(self.doc[_np_start(np) : np.i + 1], np)
+            if found["kind"] != UNRESOLVED:
+                return found
+        sent = pron.sent
+        for _ in range(3):
+            cands = []
+            for tok in sent:
+                if tok.i >= pron.i or tok.pos_ not in ("NOUN", "PROPN") or dep(tok) in ("compound", "flat", "amod"):
+                    continue
+                if _group_like(tok, plural) and _in_subject(tok):
+                    cands.append(tok)
+            for tok in reversed(cands):
+                found = self._describe(self.doc[_np_start(tok) : tok.i + 1], tok)
+                if found["kind"] in ("organization", "anonymous", "outlet"):
+                    return found
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        earlier = [g for i, g in self.groups if i < pron.i]
+        return earlier[-1] if earlier else None
+
+    def _earlier_owner(self, head: Token) -> Token | None:
+        """The owner of the last document of this kind named before: "the Gartner report" for "the report"."""
+        for tok in reversed(self.doc[: head.i]):
+            if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ == "NOUN":
+                owner = _owner(tok)
+                if owner is not None:
+                    return owner
+        return None
+
+    def _named_before(self, head: Token) -> str | None:
+        """ "the alliance" after "the Countryside Alliance": the last proper name with this head word."""
+        for tok in reversed(self.doc[: head.i]):
+            if tok.lower_ == head.lower_ and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                toks = name_tokens(tok)
+                if len(toks) >= 2 and toks[-1].i == tok.i:
+                    return _join(toks)
+        return None
+
     def resolve(self, source: Span | None, at: int) -> dict | None:
         """The speaker for ``source`` (None when there is no source)."""
         if source is None or len(source) == 0:
             return None
-        source = _without_cue_words(source)
+        source = _with_name(_without_cue_words(source))
+        held = _holder(source)
+        if held is not None:
+            holder = self._describe(held, held[-1])
+            if holder["kind"] != UNRESOLVED:
+                rest = self.doc[held.end : source.end].text
+                return {**holder, "role": holder.get("role") or _clean_role(rest) or None, "mention": source}
         head = _head(source)
         low = head.lower_
         if len(source) == 1 and low in FIRST_PERSON:
@@ -179,6 +308,8 @@ class SpeakerResolver:
             if owner is None and "Plur" in head.morph.get("Number", []):
                 # "reports say": unnamed reports are an anonymous source
                 return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None, "mention": source}
+            if owner is None and _definite(source):
+                owner = self._earlier_owner(head)  # "said the report" after "the Gartner report suggests"
             if owner is None:
                 return {**unresolved(), "mention": source}
             found = self.resolve(self.doc[owner.left_edge.i : owner.right_edge.i + 1], at)
@@ -186,14 +317,11 @@ class SpeakerResolver:
                 found["mention"] = source
             return found
         if len(source) == 1 and low in PERSON_PRONOUNS:
-            # the last person quoted in this or the previous sentence, else the last person named
-            recent = [(i, s) for i, s in self.speakers if i < source.start and i >= self._prev_sentence_start(source)]
-            if recent:
-                return {**recent[-1][1], "mention": source}
-            person = [full for i, full in self.people if i < source.start]
-            if person:
-                return {"name": person[-1], "kind": "person", "role": None, "mention": source}
-            return {**unresolved(), "mention": source}
+            name = self.person_antecedent(head)
+            if name is None:
+                return {**unresolved(), "mention": source}
+            spoken = [s for _, s in self.speakers if s["name"] == name]
+            return {**(spoken[-1] if spoken else {"name": name, "kind": "person", "role": None}), "mention": source}
         if (
             len(source) == 1
             and low in RELATIVE
@@ -201,20 +329,29 @@ class SpeakerResolver:
             or (len(source) == 1 and low in RELATIVE and head.head.head.i != head.head.i)
         ):
             noun = head.head.head if dep(head.head) in ("acl:relcl", "acl") else head.head
+            prev = _before_punct(head)
+            if low == "who" and prev is not None and prev.i != noun.i and _nominal(prev):
+                noun = prev  # "the politically active -- who see ...": "who" takes up the phrase just before it
             np = self.doc[noun.left_edge.i : noun.i + 1]
             found = self.resolve(np, at)
             if found:
                 found["mention"] = source
             return found
         if len(source) == 1 and low in GROUP_PRONOUNS:
-            earlier = [g for i, g in self.groups if i < source.start]
-            if earlier:
-                return {**earlier[-1], "mention": source}
+            found = self.group_antecedent(head)
+            if found is not None:
+                return {**found, "mention": source}
             return {**unresolved(), "mention": source}
+        if head.pos_ == "NOUN" and _definite(source) and not _is_document(head):
+            named = self._named_before(head)
+            if named is not None:
+                return {"name": named, "kind": "organization", "role": None, "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and head.lemma_.lower() in word_set("person_roles.txt"):
             titled = self._titled(head.lemma_.lower(), source.start)
             if titled is not None:
                 return {"name": titled, "kind": "person", "role": _strip_det(_np_text(head)), "mention": source}
+        if len(source) == 1 and low in RELATIVE | {"what"}:
+            return {**unresolved(), "mention": source}  # "Who would have expected ...": a question, no one
         found = self._describe(source, head)
         found["mention"] = source
         if found["kind"] == "person":
@@ -284,6 +421,9 @@ class SpeakerResolver:
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
+            if len(toks) == 1 and self.full_name(head.text, source.start) != head.text:
+                # a surname alone, of someone named in full before, is that person whatever the tagger says
+                return {"name": self.full_name(head.text, source.start), "kind": "person", "role": _role(source, toks)}
             name = _join(toks) or head.text
             if not is_outlet_name(core.text):
                 # the name stands before any apposition or relative clause: "X, an analyst", "X, whose visit"
@@ -305,6 +445,7 @@ class SpeakerResolver:
                         or head.ent_type_ not in ("ORG", "LOC")
                     )
                 ):
+                    person = _across_break(person)
                     return {
                         "name": self.full_name(_join(person), source.start),
                         "kind": "person",
@@ -332,7 +473,115 @@ class SpeakerResolver:
             return {"name": text, "kind": "anonymous", "role": None}  # "everybody", "many", "some"
         if _abstract(head):
             return unresolved()  # "evidence", "the damage", "violence": nobody says anything
-        return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
+        if lemma in word_set("agent_nouns.txt") or head.lower_ in word_set("agent_nouns.txt"):
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the crowd", "teachers"
+        if head.pos_ == "ADJ" and any(dep(c) == "det" and c.lower_ == "the" for c in head.children):
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the politically active"
+        if head.text[:1].isupper():
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # a name as a noun
+        return unresolved()  # "the world", "the approach": no one who could say anything
+
+
+def _before_punct(tok: Token) -> Token | None:
+    """The nearest word before ``tok`` in its sentence, over punctuation ("the active -- who")."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start else None
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, a name, or an adjective used as a noun ("the politically active")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.pos_ == "ADJ" and any(dep(c) == "det" for c in tok.children)
+
+
+def _across_break(toks: list[Token]) -> list[Token]:
+    """A name the sentence splitter cut in two ("... director Quentin" / "Tarantino said"): the
+    capitalised name word that ends the sentence before, with no punctuation, belongs to it."""
+    if not toks:
+        return toks
+    first = toks[0]
+    doc = first.doc
+    if first.i == first.sent.start and first.i > 0:
+        prev = doc[first.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() and prev.lower_ not in HONORIFICS:
+            if "\n" not in prev.whitespace_ and not _is_time(prev) and country_of(prev.text) is None:
+                return [prev, *toks]
+    return toks
+
+
+def _with_name(source: Span) -> Span:
+    """The source with the name that follows its title: "Bank of England deputy governor" + "Rachel Lomax"."""
+    doc = source.doc
+    roles = word_set("person_roles.txt")
+    end = source.end
+    if source[-1].lemma_.lower() in roles or source[-1].lower_ in HONORIFICS:
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return doc[source.start : end]
+
+
+def _holder(source: Span) -> Span | None:
+    """The person a source's organisation is attached to: "(Kirsten Pfeifer) from the Electronics
+    Association", "(a spokeswoman) for Prime Minister X": the phrase before "from"/"for"/"of"/"at"."""
+    doc = source.doc
+    lo = min(source.start, _np_start(source.root))
+    if lo < 2 or doc[lo - 1].lower_ not in ("for", "from", "of", "at") or doc[lo - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    prev = doc[lo - 2]
+    lemma = prev.lemma_.lower()
+    person = prev.ent_type_ == "PER" or lemma in word_set("person_roles.txt") | word_set("anonymous_sources.txt")
+    # a name the recognizer missed, with the organisation hanging from it: "Kirsten Pfeifer from the Association"
+    named = prev.pos_ == "PROPN" and source.root.head.i == prev.i and prev.ent_type_ not in ("ORG", "LOC")
+    if not (person or named) or country_of(prev.text) is not None:
+        return None
+    i = prev.i
+    while i - 1 >= prev.sent.start and doc[i - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not doc[i - 1].is_punct:
+        i -= 1
+    return doc[i : prev.i + 1]
+
+
+def _entity_name(ent: Span) -> list[Token]:
+    """A person entity's name without the titles before it: "Arsenal manager Arsene Wenger" -> Arsene Wenger."""
+    toks = list(ent)
+    while toks and (toks[0].lower_ in HONORIFICS or not toks[0].text[:1].isupper()):
+        toks = toks[1:]
+    return toks if len(toks) >= 2 and all(t.text[:1].isupper() or t.text in ("-", "'") for t in toks) else []
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether the token is a clause's subject or stands inside one ("young people like Ghonim built ...")."""
+    cur = tok
+    for _ in range(6):
+        if dep(cur).startswith("nsubj"):
+            return True
+        if cur.head.i == cur.i or dep(cur) in ("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "obj", "obl"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _group_like(tok: Token, plural: bool) -> bool:
+    """A noun that can stand for "they"/"it": people, a group or an organisation (plural for "they"
+    unless it is an organisation, which British English also calls "they")."""
+    lemma = tok.lemma_.lower()
+    org = tok.ent_type_ == "ORG" or lemma in word_set("organizations.txt") or country_of(tok.text) is not None
+    people = lemma in word_set("agent_nouns.txt") or lemma in word_set("anonymous_sources.txt")
+    is_plural = "Plur" in tok.morph.get("Number", [])
+    if plural:
+        return org or people and is_plural
+    return org and not is_plural
+
+
+def _np_start(head: Token) -> int:
+    lo = head.left_edge.i
+    while lo < head.i and (
+        dep(head.doc[lo]) in ("case", "punct", "cc", "mark") or head.doc[lo].is_punct or head.doc[lo].lower_ == "that"
+    ):
+        lo += 1
+    return lo
 
 
 def _definite(source: Span) -> bool:
@@ -375,6 +624,112 @@ def turn_speaker(turns: list[tuple[int, Span]], at: int, resolver: SpeakerResolv
     return {"name": resolver.full_name(text, name.start), "kind": "person", "role": None, "mention": name}
 
 
+def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> tuple[Span | None, bool]:
+    """The source of a cue the attribution left without one: ``(span, impersonal)``.
+
+    The cue verb's subject, or that of the verb it hangs from ("Protesters waved, calling on them to
+    join", "Demonstrators marched and called on him to go"), or the noun a participle modifies; the
+    agent of a passive ("was reported by MSNBC"), and none for an impersonal passive ("It is said
+    that ...", impersonal is then True); the subject after the verb ("..., said the union").
+    """
+    verb = cue.root
+    doc = cue.doc
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, False
+    inside = {t.i for piece in content for t in piece}
+    start, end = min(p.start for p in content), max(p.end for p in content)
+
+    def np(tok: Token) -> Span | None:
+        if tok.i in inside:
+            return None
+        lo, hi = _np_start(tok), tok.right_edge.i + 1
+        span = doc[lo:hi]
+        return span if not any(t.i in inside for t in span) else doc[lo : tok.i + 1]
+
+    if any(dep(c) == "aux:pass" for c in verb.children):
+        agent = [c for c in verb.children if dep(c) == "obl" and any(x.lower_ == "by" for x in c.children)]
+        if agent:
+            return np(agent[0]), False
+        # "it is said that", "was told": no one named; "is expected to" stays the writer's forecast
+        expletive = any(c.lower_ == "it" and dep(c).startswith(("nsubj", "expl")) for c in verb.children)
+        return None, expletive or cue_class in ("speech", "cognition")
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if dep(c) in ("nsubj", "expl") and c.i not in inside]
+        if subj:
+            if subj[0].lower_ == "it" and cur.i == verb.i and start > verb.i:
+                return None, True  # "it emerged that ...": nobody is named
+            return np(subj[0]), False
+        if dep(cur) in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+        elif dep(cur) == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return np(cur.head) if cur.head.i not in inside else None, False
+        else:
+            break
+    if end <= verb.i:
+        after = [
+            c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "ccomp") and c.pos_ in ("PROPN", "NOUN")
+        ]
+        if after and not _is_time(after[0]):
+            return np(after[0]), False  # "..., said Band Aid": the parser took the subject for an object
+    return None, False
+
+
+def _someone(found: dict | None) -> dict | None:
+    return found if found is not None and found["kind"] != UNRESOLVED else None
+
+
+def resolve_speakers(doc: Doc, claims: list[Span]) -> list[Span]:
+    """Set ``span._.ct_speaker`` on each claim; return the claims that keep their place.
+
+    A cue whose source the attribution did not find (or found inside the content) takes
+    :func:`cue_source`; an impersonal one ("it is said") is unresolved. In a transcript, what
+    is not cited is said by the one whose turn it is. An intention no one can be named as holding
+    ("those who wanted to ...", "squibs were intended to ...") is no claim and is dropped.
+    """
+    resolver = SpeakerResolver(doc)
+    for span in claims:
+        source, cue = span._.ct_source, span._.ct_cue
+        pieces = span._.ct_pieces or [span]
+        if (
+            source is not None
+            and cue is not None
+            and any(p.start <= source.start and source.end <= p.end for p in pieces)
+        ):
+            source = None  # a "source" inside its own content: "insisting that he would"
+        impersonal = False
+        if source is None and cue is not None and span._.ct_cue_class not in ("according", "author"):
+            source, impersonal = cue_source(cue, pieces, span._.ct_cue_class)
+            found = resolver.resolve(source, span.start)
+            # a subject the attribution did not take must be someone: "the approach saw X score" is the writer's
+            span._.ct_speaker = {**unresolved(), "mention": cue} if impersonal else _someone(found)
+        else:
+            span._.ct_speaker = resolver.resolve(source, span.start)
+    turns = transcript_turns(doc)
+    labels = {name.start for _, name in turns}
+    for span in claims if turns else []:
+        # in a transcript, what is not cited is said by the one whose turn it is, and so are "I" and "you"
+        speaker, source = span._.ct_speaker, span._.ct_source
+        if (
+            speaker is None
+            or speaker.get("first_person")
+            or speaker["kind"] == "unresolved"
+            and speaker["mention"].text.lower() == "you"
+            or source is not None
+            and source.start in labels
+        ):
+            turn = turn_speaker(turns, span.start, resolver)
+            if turn is not None and speaker is not None and speaker.get("mention") is not None:
+                turn["mention"] = speaker["mention"]  # "I" stays the mention as written
+            span._.ct_speaker = turn or speaker
+    resolve_first_person(claims)
+    return [
+        s
+        for s in claims
+        if not (s._.ct_cue_class == "intention" and s._.ct_speaker and s._.ct_speaker["kind"] == UNRESOLVED)
+    ]
+
+
 def resolve_first_person(claims: list[Span]) -> None:
     """ "I" and "we" in a quotation are its speaker: the claim whose content holds the pronoun, else the
     nearest attributed claim within two sentences whose speaker is named. Otherwise they stay unresolved."""
@@ -390,8 +745,17 @@ def resolve_first_person(claims: list[Span]) -> None:
             lo = sent.start
             for _ in range(2):
                 lo = span.doc[lo - 1].sent.start if lo > 0 else lo
+            # a speaker named nearby, not a crowd: "Everyone agrees ... I think" is no one's quotation
+            kinds = ("person",) if mention.text.lower() in ("i", "me", "my") else ("person", "organization")
             holder = sorted(
-                (c for c in named if c is not span and lo <= c.start and abs(c.start - mention.start) < 120),
+                (
+                    c
+                    for c in named
+                    if c is not span
+                    and lo <= c.start
+                    and abs(c.start - mention.start) < 120
+                    and c._.ct_speaker["kind"] in kinds
+                ),
                 key=lambda c: abs(c.start - mention.start),
             )
         if holder:
@@ -405,8 +769,17 @@ def _np_text(head: Token) -> str:
     """The noun phrase up to its head, plus "of"/"in" modifiers: "Iran's media outlets in Lebanon"."""
     doc = head.doc
     lo = head.left_edge.i
-    while lo < head.i and (dep(doc[lo]) in ("case", "mark", "cc", "punct") or doc[lo].lower_ in ("according", "to")):
+    while lo < head.i and (
+        dep(doc[lo]) in ("case", "mark", "cc", "punct")
+        or doc[lo].lower_ in ("according", "to")
+        or doc[lo].pos_ == "SCONJ"
+    ):
         lo += 1  # "according to harbour officials": the cue is not the speaker
+    for i in range(head.i - 1, lo - 1, -1):
+        cut = doc[i].text in (",", ":") or doc[i].text in ("-", "--", "\u2013", "\u2014") and doc[i].whitespace_
+        if cut and any(t.pos_ in ("VERB", "AUX") or t.pos_ == "PRON" and dep(t) != "nmod:poss" for t in doc[lo:i]):
+            lo = i + 1  # "I mean, my - my expert on constitutional law": the phrase starts after the dash
+            break
     hi = head.i
     for c in head.children:
         if (

@@ -1,0 +1,187 @@
+"""Which attributions carry a claim, and where their content really ends.
+
+Input: the ``Attribution`` records of the rules and the tagger, as combined.
+Output: the same records, less those whose content is no claim, and with
+contents cut back where they run into their own cue or source.
+
+A content is no claim when it is
+
+- a noun phrase after a verb that reports only with a clause ("show their
+  support", "found a way to"; ``clause_content_verbs.txt``), or the subject of
+  a passive cue with no agent ("details ... were not disclosed");
+- an indirect question ("announce which format it backs");
+- an adverbial clause ("because I am sitting in class", "we are discussing"):
+  the reason or time of the cue, not what was said;
+- a clause that governs its own cue through a modifier ("If I said something,
+  I apologise"): the cue is inside the content's condition, not its source;
+- the object of a discourse marker ("You know, ...", "I mean, ...").
+
+Quotations, headlines and "according to" attributions are kept as they are:
+what someone is quoted as saying is a claim whatever its shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from claimtrack.lexicon import word_set
+from claimtrack.pipeline.attribution import Attribution
+from claimtrack.pipeline.syntax import dep
+
+CLAUSE_CUES = frozenset({"speech", "cognition", "prediction"})
+"""Cue classes whose content must be a clause (or a quotation) to be a claim."""
+CLAUSE_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "cop", "expl", "aux", "aux:pass"})
+WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "how", "why", "where", "when"})
+EMBEDDING = frozenset({"advcl", "csubj"})
+"""Relations through which a content's verb can govern a cue that is not its own (its condition, a relative)."""
+
+
+def sensible(att: Attribution) -> bool:
+    """Whether the attribution's content is a claim (see the module docstring)."""
+    if att.title or att.cue is None or att.cue_class == "according":
+        return True
+    tokens = [t for p in att.content for t in p if not (t.is_punct or t.is_space)]
+    if not tokens:
+        return False
+    root = _root(att)
+    if _discourse_marker(att.cue):
+        return False
+    if att.quoted:
+        return True
+    if _adverbial(root) or att.cue.end <= att.content[0].start and _governs_cue(root, att.cue):
+        return False
+    if att.cue_class in CLAUSE_CUES or all(t.is_punct for t in att.cue):
+        if _indirect_question(root) or any(t.lower_ in WH_WORDS for t in _between(att.cue, att.content[0])):
+            return False  # "announced which format it backs", "see what we are looking for"
+        needs_clause = _clause_only(att.cue) or all(t.is_punct for t in att.cue)
+        if (
+            not _clausal(root)
+            and not _small_clause(att, root)
+            and (needs_clause or att.source is None and _passive(att.cue))
+        ):
+            return False  # "show their support", "details were not disclosed", "Leeds: Balshaw; Rees, ..."
+    return True
+
+
+def trimmed(att: Attribution) -> Attribution:
+    """The attribution with its content ending before its own cue or source, and before a colon that
+    opens a quotation ("said the club was sad: "We are disappointed...")."""
+    if att.title:
+        return att
+    if att.quoted:
+        return _before_quote_colon(att)
+    own = {t.i for t in att.cue} if att.cue is not None else set()
+    if att.source is not None:
+        own |= {t.i for t in att.source}
+    pieces = []
+    source_words = {t.i for t in att.source.root.subtree} if att.source is not None else set()
+    for piece in att.content:
+        if (
+            piece.start in source_words
+            or att.cue_class == "according"
+            and att.source
+            and piece.start > att.source.start
+        ):
+            continue  # "Y, according to X, a group that studies and translates ...": the rest is the source's
+        end = piece.end
+        inside = [i for i in range(piece.start + 3, piece.end) if i in own]
+        trailing = inside and all(i in own or piece.doc[i].is_punct for i in range(min(inside), piece.end))
+        if inside and (trailing or att.cue_class == "according"):
+            end = min(inside)  # "Y, according to X, who ...": the content is Y ("Y, reports say, Z" stays whole)
+        for tok in piece.doc[piece.start : end]:
+            if tok.text == ":" and tok.i + 1 < end and _opens_quote(piece.doc[tok.i + 1]) and tok.i > piece.start:
+                end = tok.i
+                break
+        while end > piece.start and (piece.doc[end - 1].is_punct and piece.doc[end - 1].text in ",;:-\u2013\u2014"):
+            end -= 1
+        if end > piece.start:
+            pieces.append(piece.doc[piece.start : end])
+    if not pieces or [(p.start, p.end) for p in pieces] == [(p.start, p.end) for p in att.content]:
+        return att
+    return replace(att, content=pieces)
+
+
+def _before_quote_colon(att: Attribution) -> Attribution:
+    """A content that opens unquoted and runs on through a colon into a quotation ends at the colon."""
+    first = att.content[0]
+    if _opens_quote(first[0]):
+        return att
+    for tok in first[1:]:
+        if tok.text == ":" and tok.i + 1 < first.end and _opens_quote(first.doc[tok.i + 1]):
+            return replace(att, content=[first.doc[first.start : tok.i]], quoted=False)
+    return att
+
+
+def _root(att: Attribution) -> Token:
+    doc = att.content[0].doc
+    return doc[att.content[0].start : att.content[-1].end].root
+
+
+def _clausal(root: Token) -> bool:
+    if root.pos_ in ("VERB", "AUX"):
+        return True
+    return any(dep(c) in CLAUSE_DEPS for c in root.children)
+
+
+def _adverbial(root: Token) -> bool:
+    """A clause opened by "because", "when", "although"...: the cue's reason or time, not its content."""
+    marks = [c for c in root.children if dep(c) == "mark" and c.i < root.i]
+    return any(m.lower_ in word_set("adverbial_marks.txt") for m in marks)
+
+
+def _governs_cue(root: Token, cue: Span) -> bool:
+    """The content's own verb governs the cue through a modifier: "If you were hurt by what I said, I apologise"."""
+    cur = cue.root
+    path = []
+    while cur.head.i != cur.i and cur.i != root.i:
+        path.append(dep(cur))
+        cur = cur.head
+    return cur.i == root.i and bool(path) and any(d in EMBEDDING for d in path)
+
+
+def _discourse_marker(cue: Span) -> bool:
+    """ "You know, ..." / "I mean, ...": a pronoun, the cue verb and a comma, with no complement of its own."""
+    verb = cue.root
+    doc = cue.doc
+    subj = [c for c in verb.children if dep(c) == "nsubj"]
+    if not subj or subj[0].lower_ not in ("you", "i") or len(cue) > 1:
+        return False
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    own = [c for c in verb.children if dep(c) in ("ccomp", "obj", "xcomp")]
+    return (
+        after is not None and after.text in (",", "\u2014", "-") and not own and verb.lemma_.lower() in ("know", "mean")
+    )
+
+
+def _between(cue: Span, piece: Span) -> Span:
+    return cue.doc[cue.end : piece.start] if cue.end <= piece.start else cue.doc[cue.end : cue.end]
+
+
+def _small_clause(att: Attribution, root: Token) -> bool:
+    """ "see the influence of money as a blurring of lines": an object and its predicate, a judgement."""
+    heads = {root.i, att.cue.root.i} if att.cue is not None else {root.i}
+    return any(
+        t.lower_ == "as" and dep(t) in ("case", "mark") and t.head.head.i in heads for p in att.content for t in p
+    )
+
+
+def _clause_only(cue: Span) -> bool:
+    return any(t.lemma_.lower() in word_set("clause_content_verbs.txt") for t in cue)
+
+
+def _passive(cue: Span) -> bool:
+    return any(dep(c) == "aux:pass" for t in cue for c in t.children) or any(dep(t) == "aux:pass" for t in cue)
+
+
+def _indirect_question(root: Token) -> bool:
+    """The content opens with a question word that is an argument of its verb: "which format it backs"."""
+    first = root.left_edge
+    if first.lower_ not in WH_WORDS:
+        return False
+    return first.head.i == root.i or first.head.head.i == root.i and dep(first) == "det"
+
+
+def _opens_quote(tok: Token) -> bool:
+    return tok.text in ('"', "\u201c", "'", "\u2018")

