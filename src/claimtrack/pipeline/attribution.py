@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicon import country_of, nominal_cues, outlet_heads, patterns_by_head, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import (
     ADVERBIAL_MARKS,
+    asks_rhetorically,
     base_form,
     child,
     children,
@@ -233,7 +234,7 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
     ):
         source_tok = None  # "the offensive threatens to sever this link": nobody is cited, the author says it
     att = Attribution(content, cue, cls, _source_span(source_tok, cue, content), quoted=quoted)
-    if source_tok is not None and source_tok.lower_ in ("who", "whoever") and head.sent.text.rstrip().endswith("?"):
+    if source_tok is not None and asks_rhetorically(source_tok, head):
         att.rhetorical = True
         att.source = None
     return att

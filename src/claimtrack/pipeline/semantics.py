@@ -2,7 +2,7 @@
 
 The proposition is found by matching the claim's verbs and event nouns
 against the predicate classes in ``resources/predicates.tsv`` ("pull out",
-"head for the exits", "withdrawal" -> withdraw; "stay in", "keep forces in" ->
+"move out", "withdrawal" -> withdraw; "stay in", "keep forces in" ->
 withdraw with the polarity turned), then reading its subject, object and place
 off the parse and folding countries, demonyms, capitals and governments into
 one canonical actor.
@@ -26,7 +26,17 @@ from claimtrack.lexicon import (
     weak_classes,
     word_set,
 )
-from claimtrack.pipeline.syntax import ADVERBIAL_MARKS, child, children, core_np, dep, person_name, strip_det, subject
+from claimtrack.pipeline.syntax import (
+    ADVERBIAL_MARKS,
+    asks_rhetorically,
+    child,
+    children,
+    core_np,
+    dep,
+    person_name,
+    strip_det,
+    subject,
+)
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_HEADS = frozenset(
@@ -159,7 +169,9 @@ _TIME = re.compile(
     r"|yesterday|today|tomorrow|(a|one|two|three|four|five|six|\d+) (days|weeks|months|years) ago)\b",
     re.I,
 )
-RHETORICAL_VERBS = frozenset({"believe", "think", "imagine", "expect", "trust", "say", "doubt"})
+ANY_VERB = "*"
+"""The head of a predicate pattern that any verb fills: "* X out of" (caused motion)."""
+ATTEMPT_HEADS = frozenset({"try", "attempt"})
 
 
 @dataclass
@@ -206,7 +218,7 @@ def read_claim(
             flip = True
         scope = span.doc[max(inner.left_edge.i, span.start) : min(inner.right_edge.i + 1, span.end)]
         root = inner
-    # "who will believe X?": X is denied
+    # "Who would believe (that) X?": X is denied
     rhet = _rhetorical(scope)
     if rhet is not None:
         scope = span.doc[max(rhet.left_edge.i, span.start) : min(rhet.right_edge.i + 1, span.end)]
@@ -243,7 +255,7 @@ def read_claim(
         if flip:
             polarity = not polarity
         prop = {
-            "subject": _actor(causee, tok, pattern, speaker_name, context, scope),
+            "subject": _actor(causee, tok, pattern, speaker_name, context, scope, title=title),
             "predicate": pattern.cls,
             "object": _object(tok, pattern) if pattern.cls in target_classes() else None,
             "place": _place(tok, pattern, context),
@@ -315,14 +327,20 @@ def _extraposed(root: Token) -> tuple[Token, Token] | None:
 
 
 def _rhetorical(scope: Span) -> Token | None:
+    """A question that expects the answer "nobody": the head of what it denies, or None.
+
+    "Who would believe (that) X?" and "How could anyone trust X?" ask nothing: a verb of
+    belief or trust (``rhetorical_verbs.txt``) under a modal, asked by "who" or by "how"
+    with a generic subject. What is denied is the verb's clause ("X"), else the verb
+    itself ("How could anyone trust them?": nobody can).
+    """
     for tok in scope:
-        if tok.lemma_.lower() in RHETORICAL_VERBS and any(
-            c.lower_ in ("who", "whoever") for c in children(tok, "nsubj")
-        ):
-            if any(c.lower_ in ("will", "would", "could", "can") for c in children(tok, "aux")):
-                comp = child(tok, "ccomp")
-                if comp is not None:
-                    return comp
+        if tok.lemma_.lower() not in word_set("rhetorical_verbs.txt"):
+            continue
+        if not any(c.lower_ in ("will", "would", "could", "can") for c in children(tok, "aux")):
+            continue
+        if any(asks_rhetorically(c, tok) for c in children(tok, "nsubj")):
+            return child(tok, "ccomp") or tok
     return None
 
 
@@ -354,7 +372,12 @@ def _hedge(span: Span) -> str | None:
 
 def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tuple[bool, Token | None]:
     words = pattern.words
-    if tok.lemma_.lower() != words[0] and tok.lower_ != words[0] and not (title and tok.lower_.rstrip("s") == words[0]):
+    if words[0] == ANY_VERB:
+        if tok.pos_ != "VERB":
+            return False, None  # "* X out": any verb that moves its object out ("lure them out of")
+    elif (
+        tok.lemma_.lower() != words[0] and tok.lower_ != words[0] and not (title and tok.lower_.rstrip("s") == words[0])
+    ):
         return False, None
     nominal = tok.pos_ in ("NOUN", "PROPN")
     # headlines drop auxiliaries, and a parser may take their verbs for nouns: "Iran Heads For the Exits"
@@ -394,22 +417,13 @@ def _matches(tok: Token, pattern: PredicatePattern, title: bool = False) -> tupl
             for c in tok.children
         )
     ):
-        return False, None  # a phrasal verb of its own: "back down" is not "back"
+        return False, None  # a phrasal verb of its own: "give up" is not "give"
     if pattern.objects:
         objs = [c for c in tok.children if dep(c) in ("obj", "obl", "nsubj:pass")]
         if not any(o.lemma_.lower() in pattern.objects for o in objs):
             return False, None
     if pattern.needs_place and _place(tok, pattern, None) is None:
         return False, None
-    if (
-        not pattern.noun
-        and tok.lemma_.lower() == "leave"
-        and child(tok, "obj") is None
-        and _place(tok, pattern, None) is None
-    ):
-        # "leave" with nothing left ("leave of its own free will") still means withdraw; "leave it to us" does not
-        if child(tok, "xcomp") is not None:
-            return False, None
     return True, causee
 
 
@@ -422,6 +436,8 @@ def _best_predicate(
         cands = by_head.get(tok.lemma_.lower(), ()) or by_head.get(tok.lower_, ())
         if title and not cands:
             cands = by_head.get(tok.lower_.rstrip("s"), ())
+        if tok.pos_ == "VERB":
+            cands = (*cands, *by_head.get(ANY_VERB, ()))
         for pattern in cands:
             ok, causee = _matches(tok, pattern, title)
             if not ok:
@@ -431,7 +447,7 @@ def _best_predicate(
             score += 3 if tok.pos_ == "VERB" else 0
             score += len(pattern.words)
             score -= _depth(tok, root)
-            if pattern.cls in weak_classes():
+            if pattern.cls in weak_classes() or _untargeted(tok, pattern):
                 score -= 6
             if title and not pattern.noun:
                 score += 3
@@ -441,6 +457,22 @@ def _best_predicate(
                 best = (score, tok, pattern, causee)
             break
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _untargeted(tok: Token, pattern: PredicatePattern) -> bool:
+    """A relational verb with nobody it relates to ("ready to cooperate and pull back"): it gives way.
+
+    The classes whose object matters (``@targets``) say little without one; nouns
+    ("the election") name theirs with "of", so only verbs are judged.
+    """
+    if pattern.noun or pattern.cls not in target_classes():
+        return False
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if dep(c) == "obj" or dep(c) in ("obl", "nmod") and any(x.lower_ in TARGET_CASES for x in children(c, "case")):
+            return False
+    return True
 
 
 def _noun_has_actor(tok: Token) -> bool:
@@ -483,11 +515,41 @@ def _negated(tok: Token, scope: Span) -> bool:
             flips += 1
         if t.i != tok.i and t.lemma_.lower() in NEGATING_HEADS:
             flips += 1
-        if t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) and t.i != tok.i:
-            flips += 1
+        if t.i != tok.i and _reverses(t):
+            flips += 1  # "backed down on raising taxes", "reneged on its pledge to withdraw"
+        if t.i != tok.i and _failed_attempt(t):
+            flips += 1  # "they tried to reach a deal but failed": the deal was not reached
         if any(c.lower_ in ("longer",) and any(g.lower_ == "no" for g in c.children) for c in t.children):
             flips += 1
     return flips % 2 == 1
+
+
+def _reverses(tok: Token) -> bool:
+    """A reversal verb (``reversal_verbs.txt``): its subject gives up what it meant to do."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]]
+    for entry in word_set("reversal_verbs.txt"):
+        head, *particles = entry.split()
+        if head == lemma and _in_order(particles, following):
+            return True
+    return False
+
+
+def _in_order(words: list[str], tokens: list[str]) -> bool:
+    """Whether ``words`` occur in ``tokens`` in this order, gaps allowed."""
+    rest = iter(tokens)
+    return all(w in rest for w in words)
+
+
+def _failed_attempt(tok: Token) -> bool:
+    """A past attempt that the text says failed: "tried to X but failed", "attempted X and failed"."""
+    if tok.lemma_.lower() not in ATTEMPT_HEADS or "Past" not in tok.morph.get("Tense", []):
+        return False
+    # the parser hangs "failed" on the attempt or on what was attempted
+    tried = [tok, *children(tok, "xcomp", "obj")]
+    return any(c.lemma_.lower() == "fail" for t in tried for c in children(t, "conj"))
 
 
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "when", "should"})
@@ -512,23 +574,17 @@ def _modality(tok: Token, root: Token, cue_class: str, span: Span, speaker: str 
     if cue_class == "demand" or lemmas & DEMAND_HEADS or auxes & OPINION_AUX:
         return "demanded"
     heads = lemmas & INTENTION_HEADS
-    if heads <= {"try", "attempt"} and any(
-        t.lemma_.lower() in ("try", "attempt") and "Past" in t.morph.get("Tense", []) for t in chain
+    if heads <= ATTEMPT_HEADS and any(
+        t.lemma_.lower() in ATTEMPT_HEADS and "Past" in t.morph.get("Tense", []) for t in chain
     ):
-        heads = set()  # "they tried to tempt Damascus but failed": an attempt made, not an intention
-    if (
-        cue_class == "intention"
-        or heads
-        or (tok.lemma_.lower() == "back" and "down" in {c.lower_ for c in tok.children})
-    ):
-        return "intended"
-    if any(t.lemma_.lower() == "back" and any(c.lower_ == "down" for c in t.children) for t in chain):
-        return "intended"
+        heads = set()  # "they tried to calm the markets": an attempt made, not an intention
+    if cue_class == "intention" or heads or any(_reverses(t) for t in chain[1:]):
+        return "intended"  # giving a plan up is a decision: "X backed down on raising taxes"
     if auxes & FUTURE_AUX or lemmas & PREDICTION_HEADS or cue_class == "prediction":
         return "predicted"
     if "would" in auxes:
         subj = subject(tok)
-        # "X stated that (it) would keep ...": what the speaker says it will do is an intention
+        # "the ministry said it would cut fares": what the speaker says it will do is an intention
         self_ref = (
             subj is None
             or subj.lower_ in ("it", "they", "we", "i", "he", "she")
@@ -682,10 +738,9 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
         if found:
             return found
     if tok.lemma_.lower() in PERSONNEL:
-        # "staff ... heading back to Iran" are Iran's staff
-        m = re.search(r"\b(back|home|return(?:ing|ed)?) to ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", tok.sent.text)
-        if m and country_of(m.group(2)):
-            return country_of(m.group(2)) or ""
+        home = _homeward(tok)
+        if home:
+            return home  # "the diplomats were flying home to Peru" are Peru's diplomats
     poss = child(tok, "nmod:poss")
     if poss is not None and tok.lemma_.lower() in PERSONNEL | {"force", "regime", "government", "army", "military"}:
         owner = canonical(poss, context)
@@ -715,6 +770,45 @@ def canonical(tok: Token, context: DocContext | None, *, speaker: str | None = N
     return _phrase(tok)
 
 
+def _headline_subject(tok: Token) -> Token | None:
+    """A headline's subject, for an event noun whose verb the parser missed: "Rebels Eye Retreat".
+
+    Headlines drop articles and auxiliaries, so their parse is often wrong; their subject is
+    still the proper name nearest before the noun, in its part of the line (after the last comma).
+    """
+    doc = tok.doc
+    lo = tok.i
+    while lo > tok.sent.start and doc[lo - 1].text not in (",", ":", ";", "–", "-"):
+        lo -= 1
+    names = [t for t in doc[lo : tok.i] if t.pos_ == "PROPN" and (country_of(t.text) or t.ent_type_ in ("PER", "ORG"))]
+    return names[-1] if names else None
+
+
+def _homeward(tok: Token) -> str | None:
+    """The country people go back to, read off the parse: "the crew returned to Chile", "troops head home to X"."""
+    first = tok
+    while dep(first) == "conj" and first.head.i != first.i:
+        first = first.head  # "the crew and their families were flying home"
+    verbs = [first.head] if dep(first) in ("nsubj", "nsubj:pass") else []
+    verbs += list(children(tok, "acl", "acl:relcl"))
+    # and the motions that go on from there: "leaving Chad, flying back to Peru"
+    verbs += [c for v in list(verbs) for c in children(v, "advcl", "conj", "xcomp")]
+    for verb in verbs:
+        homeward = (
+            verb.lemma_.lower() == "return"
+            or verb.lower_ in ("back", "home")  # the parser may make the adverb the head: "or back to Iran"
+            or any(c.lower_ in ("back", "home") for c in children(verb, "advmod", "compound:prt", "obl:unmarked"))
+        )
+        if not homeward:
+            continue
+        for goal in children(verb, "obl"):
+            if goal.pos_ == "PROPN" and any(x.lower_ == "to" for x in children(goal, "case")):
+                found = country_of(_np(goal))
+                if found:
+                    return found
+    return None
+
+
 def _actor(
     causee: Token | None,
     tok: Token,
@@ -722,6 +816,8 @@ def _actor(
     speaker: str | None,
     context: DocContext,
     scope: Span,
+    *,
+    title: bool = False,
 ) -> str | None:
     if causee is not None:
         return canonical(causee, context)
@@ -749,6 +845,10 @@ def _actor(
             subj = subject(head)
             if subj is not None:
                 return canonical(subj, context)
+        if title:
+            mover = _headline_subject(tok)
+            if mover is not None:
+                return canonical(mover, context)
         return None
     passive = child(tok, "nsubj:pass")
     if passive is not None or "Pass" in tok.morph.get("Voice", []) and subject(tok) is not None:
