@@ -6,8 +6,9 @@ import pytest
 
 from claimtrack.lexicon import word_set
 from claimtrack.models import ArticleRef, Claim
+from claimtrack.pipeline.actors import homeward
+from claimtrack.pipeline.polarity import failed_attempt, reverses
 from claimtrack.pipeline.records import claims_from_doc
-from claimtrack.pipeline.semantics import _failed_attempt, _homeward, _reverses
 
 
 def _claims(nlp, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
@@ -58,8 +59,8 @@ def test_reverses_reads_a_particle_on_a_hand_built_parse(make_doc) -> None:  # t
         pos = ["PRON", "VERB", "ADP", "PUNCT"]
         return make_doc(words, [1, 1, 1, 1], deps, pos=pos, lemmas=["they", "back", particle, "."])[1]
 
-    assert _reverses(backed("down"))
-    assert not _reverses(backed("up"))
+    assert reverses(backed("down"))
+    assert not reverses(backed("up"))
 
 
 # --------------------------------------------------------------------------- failed attempts
@@ -93,9 +94,9 @@ def test_failed_attempt_on_a_hand_built_parse(make_doc) -> None:  # type: ignore
         lemmas=["they", "try", "to", "leave", "but", "fail", "."],
     )
     doc[1].set_morph("Tense=Past|VerbForm=Fin")
-    assert _failed_attempt(doc[1])
+    assert failed_attempt(doc[1])
     doc[5].lemma_ = "succeed"
-    assert not _failed_attempt(doc[1])
+    assert not failed_attempt(doc[1])
 
 
 # --------------------------------------------------------------------------- rhetorical questions
@@ -138,9 +139,9 @@ def test_homeward_needs_a_return(make_doc) -> None:  # type: ignore[no-untyped-d
     deps = ["det", "nsubj", "ROOT", "advmod", "case", "obl", "punct"]
     pos = ["DET", "NOUN", "VERB", "ADV", "ADP", "PROPN", "PUNCT"]
     lemmas = ["the", "staff", "go", "back", "to", "Peru", "."]
-    assert _homeward(make_doc(words, heads, deps, pos=pos, lemmas=lemmas)[1]) == "Peru"
+    assert homeward(make_doc(words, heads, deps, pos=pos, lemmas=lemmas)[1]) == "Peru"
     words[3], lemmas[3] = "quickly", "quickly"
-    assert _homeward(make_doc(words, heads, deps, pos=pos, lemmas=lemmas)[1]) is None
+    assert homeward(make_doc(words, heads, deps, pos=pos, lemmas=lemmas)[1]) is None
 
 
 def test_a_relational_verb_with_no_target_gives_way(nlp) -> None:  # type: ignore[no-untyped-def]
