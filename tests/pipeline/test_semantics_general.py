@@ -172,3 +172,29 @@ def test_caused_motion_out_of_a_place_is_a_withdrawal_whatever_the_verb(  # type
 def test_carrying_out_is_not_a_withdrawal(nlp) -> None:  # type: ignore[no-untyped-def]
     claim = _claim(nlp, "Residents said the army carried out raids in Chad.", "raids")
     assert claim.proposition is None or claim.proposition.predicate != "withdraw"
+
+
+# --------------------------------------------------------------------------- framing, stage by stage
+
+
+def _content(nlp, text: str):  # type: ignore[no-untyped-def]
+    from claimtrack.pipeline import CLAIMS_KEY
+
+    (span,) = nlp(text).spans[CLAIMS_KEY]
+    return span
+
+
+def test_narrow_reads_inside_an_extraposed_adjective(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimtrack.pipeline.semantics import narrow
+
+    framing = narrow(_content(nlp, "It is unlikely that the strike will end before Friday."))
+    assert framing.framed and framing.flip and framing.hedge == "unlikely"
+    assert framing.root.lemma_ == "end"
+
+
+def test_turn_reads_a_low_chance_as_a_hedged_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimtrack.pipeline.semantics import narrow, turn
+
+    span = _content(nlp, "Analysts said there was little chance that the strike would end soon.")
+    framing = turn(span, narrow(span))
+    assert framing.flip and framing.chance and framing.hedge == "low probability"

@@ -11,7 +11,6 @@ import re
 from spacy.tokens import Span, Token
 
 from claimtrack.lexicon import (
-    nominal_cues,
     reporting_verbs,
     word_set,
 )
@@ -26,9 +25,7 @@ from claimtrack.pipeline.syntax import (
 INTENTION_HEADS = word_set("intention_heads.txt")
 
 
-DEMAND_HEADS = word_set("demand_heads.txt") | frozenset(
-    w for w, cls in (reporting_verbs() | nominal_cues()).items() if cls == "demand"
-)
+DEMAND_HEADS = word_set("demand_heads.txt")
 
 
 PREDICTION_HEADS = word_set("prediction_heads.txt")

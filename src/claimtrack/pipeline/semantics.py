@@ -11,11 +11,12 @@ one canonical actor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from claimtrack.lexicon import (
+    PredicatePattern,
     hedges,
     target_classes,
 )
@@ -32,8 +33,9 @@ from claimtrack.pipeline.polarity import (
     rhetorical_clause,
     scope_root,
 )
+from claimtrack.pipeline.syntax import ends_in_question_mark
 
-__all__ = ["DocContext", "Reading", "event_stance", "read_claim", "scope_root"]
+__all__ = ["DocContext", "Framing", "Reading", "event_stance", "narrow", "read_claim", "scope_root", "turn"]
 
 
 @dataclass
@@ -43,6 +45,19 @@ class Reading:
     hedge: str | None
     proposition: dict | None
     time_text: str | None
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Where a claim's own content lies and how it is turned, before its predicate is read."""
+
+    scope: Span  # the claim's own content: "X" in "it is unlikely that X", "Who would believe X?"
+    root: Token
+    hedge: str | None = None
+    flip: bool = False  # the content is said not to be so
+    framed: bool = False  # by an extraposed adjective ("it is unlikely that ...")
+    rhetorical: bool = False
+    chance: bool = False  # an evaluated chance ("little chance that ...")
 
 
 def read_claim(
@@ -56,99 +71,113 @@ def read_claim(
     context: DocContext,
 ) -> Reading:
     """Type a claim and find its proposition."""
-    text = span.text
-    sent = span[0].sent
-    root = scope_root(span)
-    scope = span
-    hedge: str | None = None
-    flip = False
-    # "it's unlikely that X", "it shouldn't be surprising that X": X is the claim
-    framed = extraposed(root)
-    if framed is not None:
-        adj, inner = framed
-        word = adj.lemma_.lower()
-        if hedges().get(word) in ("negate", "predict", "hedge"):
-            hedge = word
-        if hedges().get(word) == "negate":
-            flip = True
-        scope = span.doc[max(inner.left_edge.i, span.start) : min(inner.right_edge.i + 1, span.end)]
-        root = inner
-    # "Who would believe (that) X?": X is denied
-    rhet = rhetorical_clause(scope)
-    if rhet is not None:
-        scope = span.doc[max(rhet.left_edge.i, span.start) : min(rhet.right_edge.i + 1, span.end)]
-        root = rhet
-        rhetorical = True
-    is_question = sent.text.rstrip().rstrip("\u201d\"'’ ").endswith("?") or text.rstrip("\u201d\"' ").endswith("?")
-    if cue_class == "question" or (is_question and not rhetorical):
+    framing = narrow(span, rhetorical=rhetorical)
+    if cue_class == "question" or (_is_question(span) and not framing.rhetorical):
         return Reading(None, True, None, None, None)
-    if rhetorical:
-        flip = not flip
-    cue = span._.ct_cue
-    if cue is not None and denies(cue.root):
-        flip = not flip  # "X does not believe that ...", "X denied that ..."
-    success_low = bool(CHANCE_LOW.search(text))
-    success_high = bool(CHANCE_HIGH.search(text))
-    if success_low:
-        flip = not flip
-        hedge = hedge or "low probability"
-    hedge = hedge or find_hedge(span)
-    if hedge and hedges().get(hedge) == "negate" and framed is None and not success_low:
-        flip = not flip
-
-    match = best_predicate(scope, root, title)
-    prop = None
-    modality = "actual"
-    if match is not None:
-        tok, pattern, causee = match
-        modality = modality_of(tok, root, cue_class, span, speaker_name, context)
-        if success_low or success_high or rhetorical:
-            modality = "predicted" if modality == "actual" else modality
-        polarity = pattern.positive
-        if negated(tok, scope):
-            polarity = not polarity
-        if flip:
-            polarity = not polarity
-        prop = {
-            "subject": actor_of(causee, tok, pattern, speaker_name, context, scope, title=title),
-            "predicate": pattern.cls,
-            "object": object_of(tok, pattern) if pattern.cls in target_classes() else None,
-            "place": place_of(tok, pattern, context),
-            "polarity": polarity,
-            "modality": modality,
-            "lexical": True,
-        }
-    elif root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in ("be", "have"):
-        modality = modality_of(root, root, cue_class, span, speaker_name, context)
-        polarity = not negated(root, scope)
-        if flip:
-            polarity = not polarity
-        prop = {
-            "subject": actor_of(None, root, None, speaker_name, context, scope),
-            "predicate": root.lemma_.lower(),
-            "object": object_of(root, None),
-            "place": place_of(root, None, context),
-            "polarity": polarity,
-            "modality": modality,
-            "lexical": False,
-        }
-    polarity = bool(prop["polarity"]) if prop else (not flip)
+    framing = turn(span, framing)
+    match = best_predicate(framing.scope, framing.root, title)
+    prop = _proposition(span, framing, match, cue_class=cue_class, title=title, speaker=speaker_name, context=context)
+    polarity = bool(prop["polarity"]) if prop else (not framing.flip)
     kind = claim_kind(
         span,
-        root,
+        framing.root,
         match[0] if match else None,
         prop,
         cue_class=cue_class,
         quoted=quoted,
         title=title,
-        rhetorical=rhetorical or success_low or success_high,
+        rhetorical=framing.rhetorical or framing.chance,
         speaker_name=speaker_name,
     )
     if prop is not None and isinstance(prop["subject"], str):
         context.note_actor(prop["subject"], span.start)
     if prop is not None and isinstance(prop.get("place"), str):
         context.note_place(str(prop["place"]), span.start)
-    return Reading(kind, polarity, hedge, prop, time_text(span, root))
+    return Reading(kind, polarity, framing.hedge, prop, time_text(span, framing.root))
+
+
+def narrow(span: Span, *, rhetorical: bool = False) -> Framing:
+    """The claim's own content: inside "it is unlikely that X" and "Who would believe X?"."""
+    framing = Framing(span, scope_root(span), rhetorical=rhetorical)
+    framed = extraposed(framing.root)
+    if framed is not None:
+        adj, inner = framed
+        word = adj.lemma_.lower()
+        effect = hedges().get(word)
+        framing = replace(
+            framing,
+            scope=_within(span, inner),
+            root=inner,
+            hedge=word if effect in ("negate", "predict", "hedge") else None,
+            flip=effect == "negate",
+            framed=True,
+        )
+    asked = rhetorical_clause(framing.scope)
+    if asked is not None:
+        framing = replace(framing, scope=_within(span, asked), root=asked, rhetorical=True)
+    return framing
+
+
+def turn(span: Span, framing: Framing) -> Framing:
+    """How the claim turns its content: a rhetorical question, a denying cue, a low chance, a hedge."""
+    flip = framing.flip
+    if framing.rhetorical:
+        flip = not flip
+    cue = span._.ct_cue
+    if cue is not None and denies(cue.root):
+        flip = not flip  # "X does not believe that ...", "X denied that ..."
+    low = bool(CHANCE_LOW.search(span.text))
+    hedge = framing.hedge
+    if low:
+        flip = not flip
+        hedge = hedge or "low probability"
+    hedge = hedge or find_hedge(span)
+    if hedge and hedges().get(hedge) == "negate" and not framing.framed and not low:
+        flip = not flip
+    return replace(framing, hedge=hedge, flip=flip, chance=low or bool(CHANCE_HIGH.search(span.text)))
+
+
+def _proposition(
+    span: Span,
+    framing: Framing,
+    match: tuple[Token, PredicatePattern, Token | None] | None,
+    *,
+    cue_class: str,
+    title: bool,
+    speaker: str | None,
+    context: DocContext,
+) -> dict | None:
+    """Subject, predicate, object, place, polarity and modality of the claim, or None."""
+    scope, root = framing.scope, framing.root
+    if match is not None:
+        tok, pattern, causee = match
+    elif root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in ("be", "have"):
+        tok, pattern, causee = root, None, None
+    else:
+        return None
+    modality = modality_of(tok, root, cue_class, span, speaker, context)
+    if pattern is not None and (framing.chance or framing.rhetorical) and modality == "actual":
+        modality = "predicted"
+    positive = pattern.positive if pattern is not None else True
+    polarity = (positive != negated(tok, scope)) != framing.flip  # each turn flips it
+    return {
+        "subject": actor_of(causee, tok, pattern, speaker, context, scope, title=title and pattern is not None),
+        "predicate": pattern.cls if pattern is not None else tok.lemma_.lower(),
+        "object": object_of(tok, pattern) if pattern is None or pattern.cls in target_classes() else None,
+        "place": place_of(tok, pattern, context),
+        "polarity": polarity,
+        "modality": modality,
+        "lexical": pattern is not None,
+    }
+
+
+def _is_question(span: Span) -> bool:
+    return ends_in_question_mark(span[0].sent) or span.text.rstrip("\u201d\"' ").endswith("?")
+
+
+def _within(span: Span, head: Token) -> Span:
+    """The part of ``span`` that ``head``'s subtree covers."""
+    return span.doc[max(head.left_edge.i, span.start) : min(head.right_edge.i + 1, span.end)]
 
 
 def event_stance(
