@@ -20,23 +20,11 @@ from claimtrack.pipeline.attribution import (
     rest_of_clause,
 )
 
-MakeDoc = Callable[..., Doc]
+Parse = Callable[[str], Doc]
 
 
 def _query(doc: Doc, cue: int, cls: str, quotes: list[Span] | None = None) -> ContentQuery:
     return ContentQuery(doc, doc[cue], doc[cue : cue + 1], quotes or [], cls)
-
-
-def _parse(make_doc: MakeDoc, spec: str) -> Doc:
-    """A parse from "word/POS/dep/head[/lemma]" tokens (heads are absolute indices)."""
-    rows = [tok.split("/") for tok in spec.split()]
-    return make_doc(
-        [r[0] for r in rows],
-        [int(r[3]) for r in rows],
-        [r[2] for r in rows],
-        pos=[r[1] for r in rows],
-        lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
-    )
 
 
 def _texts(found: tuple[list[Span], bool] | None) -> list[str] | None:
@@ -49,32 +37,31 @@ def test_the_rules_are_named_once_and_in_order() -> None:
     assert names[0] == "quotation_next_to_cue" and names[-1] == "closed_quotation_before"
 
 
-def test_clausal_complement(make_doc: MakeDoc) -> None:
-    doc = _parse(make_doc, "Smith/PROPN/nsubj/1 said/VERB/ROOT/1 fares/NOUN/nsubj/3 rose/VERB/ccomp/1 ./PUNCT/punct/1")
+def test_clausal_complement(parse: Parse) -> None:
+    doc = parse("Smith/PROPN/nsubj/1 said/VERB/ROOT/1 fares/NOUN/nsubj/3 rose/VERB/ccomp/1 ./PUNCT/punct/1")
     assert _texts(clausal_complement(_query(doc, 1, "speech"))) == ["fares rose"]
     assert clausal_complement(_query(doc, 3, "speech")) is None  # "rose" has no complement
 
 
-def test_controlled_complement_only_for_its_classes(make_doc: MakeDoc) -> None:
-    doc = _parse(make_doc, "Jones/PROPN/nsubj/1 plans/VERB/ROOT/1 to/PART/mark/3 resign/VERB/xcomp/1 ./PUNCT/punct/1")
+def test_controlled_complement_only_for_its_classes(parse: Parse) -> None:
+    doc = parse("Jones/PROPN/nsubj/1 plans/VERB/ROOT/1 to/PART/mark/3 resign/VERB/xcomp/1 ./PUNCT/punct/1")
     assert _texts(controlled_complement(_query(doc, 1, "intention"))) == ["to resign"]
     assert controlled_complement(_query(doc, 1, "speech")) is None
 
 
-def test_an_evidential_cue_without_a_subject_stops_with_nothing(make_doc: MakeDoc) -> None:
-    doc = _parse(make_doc, "It/PRON/expl/1 seems/VERB/ROOT/1 so/ADV/advmod/1 ./PUNCT/punct/1")
+def test_an_evidential_cue_without_a_subject_stops_with_nothing(parse: Parse) -> None:
+    doc = parse("It/PRON/expl/1 seems/VERB/ROOT/1 so/ADV/advmod/1 ./PUNCT/punct/1")
     assert how_things_look(_query(doc, 1, "evidential")) == NOTHING
     assert how_things_look(_query(doc, 1, "speech")) is None
 
 
-def test_an_evaluation_with_no_object_stops_with_nothing(make_doc: MakeDoc) -> None:
-    doc = _parse(make_doc, "Critics/NOUN/nsubj/1 scoffed/VERB/ROOT/1 ./PUNCT/punct/1")
+def test_an_evaluation_with_no_object_stops_with_nothing(parse: Parse) -> None:
+    doc = parse("Critics/NOUN/nsubj/1 scoffed/VERB/ROOT/1 ./PUNCT/punct/1")
     assert judged_object(_query(doc, 1, "evaluation")) == NOTHING
 
 
-def test_after_a_colon(make_doc: MakeDoc) -> None:
-    doc = _parse(
-        make_doc,
+def test_after_a_colon(parse: Parse) -> None:
+    doc = parse(
         "Lee/PROPN/nsubj/1 warned/VERB/ROOT/1 :/PUNCT/punct/5 prices/NOUN/nsubj/5 will/AUX/aux/5"
         " rise/VERB/parataxis/1 ./PUNCT/punct/1",
     )
@@ -82,24 +69,21 @@ def test_after_a_colon(make_doc: MakeDoc) -> None:
     assert found is not None and "prices will rise" in found[0][0].text
 
 
-def test_rest_of_clause_for_a_verb_whose_object_is_what_is_said(make_doc: MakeDoc) -> None:
-    doc = _parse(
-        make_doc,
+def test_rest_of_clause_for_a_verb_whose_object_is_what_is_said(parse: Parse) -> None:
+    doc = parse(
         "Ito/PROPN/nsubj/1/Ito announced/VERB/ROOT/1/announce his/PRON/nmod:poss/3 resignation/NOUN/obj/1"
         " ./PUNCT/punct/1",
     )
     assert _texts(rest_of_clause(_query(doc, 1, "speech"))) == ["his resignation"]
 
 
-def test_quotations_before_the_cue_open_or_closed(make_doc: MakeDoc) -> None:
-    doc = _parse(
-        make_doc,
+def test_quotations_before_the_cue_open_or_closed(parse: Parse) -> None:
+    doc = parse(
         "“/PUNCT/punct/2 We/PRON/nsubj/2 stay/VERB/ccomp/5 ,/PUNCT/punct/2 ”/PUNCT/punct/2"
         " said/VERB/ROOT/5 Ali/PROPN/nsubj/5 ./PUNCT/punct/5",
     )
     assert quotation_next_to_cue(_query(doc, 5, "speech", quotes=[doc[0:5]])) == ([doc[0:5]], True)
-    closed = _parse(
-        make_doc,
+    closed = parse(
         "“/PUNCT/punct/2 We/PRON/nsubj/2 stay/VERB/ROOT/2 ./PUNCT/punct/2 ”/PUNCT/punct/2"
         " Ali/PROPN/nsubj/6 said/VERB/ROOT/6 ./PUNCT/punct/6",
     )

@@ -246,65 +246,83 @@ def actor_of(
     *,
     title: bool = False,
 ) -> str | None:
+    """Who does what ``tok`` says: the causee, the doer of an event noun, the agent, the subject, or the speaker."""
     if causee is not None:
         return canonical(causee, context)
     if pattern is not None and not pattern.noun and tok.pos_ in ("NOUN", "PROPN"):
-        # a headline verb read as a noun: its "modifier" is the subject ("Iran Heads For the Exits")
-        before = [
-            c
-            for c in tok.children
-            if c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and dep(c) in ("compound", "nsubj", "amod", "nmod:poss")
-        ]
-        if before:
-            return canonical(before[-1], context)
-        if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
-            return canonical(tok.doc[tok.i - 1], context)
+        modifier = _headline_verb_subject(tok)
+        if modifier is not None:
+            return canonical(modifier, context)
     if pattern is not None and pattern.noun or tok.pos_ == "NOUN":
-        poss = child(tok, "nmod:poss")
-        if poss is not None:
-            return canonical(poss, context)
-        for c in children(tok, "nmod"):
-            if any(x.lower_ in ("of", "by") for x in children(c, "case")):
-                return canonical(c, context)
-        # "Iran completed its withdrawal", "X announced the pullout": the one who does it to the noun
-        head = tok.head
-        if dep(tok) == "obj" and head.pos_ == "VERB":
-            subj = subject(head)
-            if subj is not None:
-                return canonical(subj, context)
-        if title:
-            mover = headline_subject(tok)
-            if mover is not None:
-                return canonical(mover, context)
-        return None
+        doer = _noun_doer(tok, title=title)
+    elif child(tok, "nsubj:pass") is not None or "Pass" in tok.morph.get("Voice", []) and subject(tok) is not None:
+        doer = _passive_doer(tok, pattern)
+    else:
+        doer = _active_doer(tok, context)
+        if doer is None:
+            return speaker if context.speaker_is_actor else None
+    return canonical(doer, context) if doer is not None else None
+
+
+def _headline_verb_subject(tok: Token) -> Token | None:
+    """A headline verb read as a noun: its "modifier" is the subject ("Rebels Eye Retreat")."""
+    before = [
+        c
+        for c in tok.children
+        if c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and dep(c) in ("compound", "nsubj", "amod", "nmod:poss")
+    ]
+    if before:
+        return before[-1]
+    return tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" else None
+
+
+def _noun_doer(tok: Token, *, title: bool) -> Token | None:
+    """Who does an event noun: "Iran's withdrawal", "the withdrawal of X", "X completed its withdrawal"."""
+    poss = child(tok, "nmod:poss")
+    if poss is not None:
+        return poss
+    for c in children(tok, "nmod"):
+        if any(x.lower_ in ("of", "by") for x in children(c, "case")):
+            return c
+    head = tok.head
+    if dep(tok) == "obj" and head.pos_ == "VERB":
+        subj = subject(head)
+        if subj is not None:
+            return subj
+    return headline_subject(tok) if title else None
+
+
+def _passive_doer(tok: Token, pattern: PredicatePattern | None) -> Token | None:
+    """ "I am being attacked": who acts is the agent ("by X"), not the passive subject."""
+    agent = next(
+        (c for c in children(tok, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None
+    )
+    if agent is not None:
+        return agent
     passive = child(tok, "nsubj:pass")
-    if passive is not None or "Pass" in tok.morph.get("Voice", []) and subject(tok) is not None:
-        # "I am being attacked": who acts is the agent ("by X"), not the passive subject
-        agent = next(
-            (c for c in children(tok, "obl", "obl:agent") if any(x.lower_ == "by" for x in children(c, "case"))), None
-        )
-        if agent is not None:
-            return canonical(agent, context)
-        moved = passive if passive is not None else subject(tok)
-        if pattern is not None and pattern.cls == "withdraw" and moved is not None:
-            return canonical(moved, context)  # "troops were withdrawn": those moved out
-        return None
+    moved = passive if passive is not None else subject(tok)
+    if pattern is not None and pattern.cls == "withdraw":
+        return moved  # "troops were withdrawn": those moved out
+    return None
+
+
+def _active_doer(tok: Token, context: DocContext) -> Token | None:
+    """The subject of an active verb, passing over the claim's own source ("The forces, reports say, ...")."""
     subj = subject(tok)
     if subj is not None and subj.i in context.blocked:
-        # the source of the claim ("The forces, reports say, ...") is not who acts
         others = [c for c in children(subj.head, "nsubj", "nsubj:pass") if c.i not in context.blocked]
         subj = others[0] if others else None
     if subj is not None and subj.lower_ in ("who", "which", "that") and dep(subj.head) in ("acl:relcl",):
         subj = subj.head.head
     if subj is not None and subj.lower_ not in ("it", "there") or subj is not None and context.last_country(subj.i):
-        return canonical(subj, context)
+        return subj
     cue = context.cue
     if cue is not None:
         # "The forces, reports say, have been moving": the parse may hang the actor on the cue
         extra = [c for c in children(cue.root, "nsubj") if c.i not in context.blocked and c.i < cue.root.i]
         if extra:
-            return canonical(extra[0], context)
-    return speaker if context.speaker_is_actor else None
+            return extra[0]
+    return None
 
 
 TARGET_CASES = frozenset({"on", "against", "with", "to", "for"})
