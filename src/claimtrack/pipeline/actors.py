@@ -7,6 +7,7 @@ pronouns are resolved from what the document said before, or given up.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,36 +32,58 @@ PERSONNEL = word_set("personnel_nouns.txt")
 PLACE_CASES = frozenset({"from", "in", "of", "out", "into", "inside", "within", "across", "to", "toward", "towards"})
 
 
+@dataclass(frozen=True)
 class DocContext:
-    """What the document has said so far: the actors and places last mentioned."""
+    """What the document has said before a claim, and who makes the claim.
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.blocked: set[int] = set()
-        self.cue: Span | None = None
-        self.speaker: str | None = None
-        self.speaker_is_actor = False
-        self.quoted = False
-        self.people: list[tuple[int, str]] = []
+    It never changes: ``about(span)`` gives the context of one claim, ``noting(...)`` the
+    context after a claim named an actor or a place.
+    """
+
+    doc: Doc
+    people: tuple[tuple[int, str], ...] = ()
+    countries: tuple[tuple[int, str], ...] = ()
+    actors: tuple[tuple[int, str], ...] = ()  # the countries claims have named as actors, by position
+    places: tuple[tuple[int, str], ...] = ()
+    blocked: frozenset[int] = frozenset()  # the claim's source: never its actor
+    cue: Span | None = None
+    speaker: str | None = None
+    speaker_is_actor: bool = False
+    quoted: bool = False
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocContext:
+        """The context at the start of ``doc``: its people and countries, nothing said yet."""
+        people = []
         for ent in doc.ents:
             if ent.label_ == "PER":
                 toks = person_name(ent) or list(ent)
-                self.people.append((ent.start, doc[toks[0].i : toks[-1].i + 1].text))
-        self.actors: list[tuple[int, str]] = []
-        self.places: list[tuple[int, str]] = []
-        self.countries: list[tuple[int, str]] = []
+                people.append((ent.start, doc[toks[0].i : toks[-1].i + 1].text))
+        countries = []
         for tok in doc:
             if tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and tok.text[:1].isupper():
                 c = country_of(proper_np(tok) if tok.pos_ == "PROPN" else tok.text) or country_of(core_np(tok).text)
                 if c:
-                    self.countries.append((tok.i, c))
+                    countries.append((tok.i, c))
+        return cls(doc, tuple(people), tuple(countries))
 
-    def note_actor(self, actor: str, at: int) -> None:
-        if country_of(actor):
-            self.actors.append((at, actor))
+    def about(self, span: Span) -> DocContext:
+        """The context of the claim ``span``: its source, cue and speaker."""
+        speaker, source = span._.ct_speaker, span._.ct_source
+        return replace(
+            self,
+            blocked=frozenset(t.i for t in source) if source is not None else frozenset(),
+            cue=span._.ct_cue,
+            speaker=speaker["name"] if speaker else None,
+            speaker_is_actor=bool(speaker and speaker["kind"] in ("person", "organization")),
+            quoted=bool(span._.ct_quoted),
+        )
 
-    def note_place(self, place: str, at: int) -> None:
-        self.places.append((at, place))
+    def noting(self, *, actor: str | None, place: str | None, at: int) -> DocContext:
+        """The context after a claim at ``at`` named ``actor`` (kept if a country) and ``place``."""
+        actors = ((at, actor),) if actor and country_of(actor) else ()
+        places = ((at, place),) if place else ()
+        return replace(self, actors=self.actors + actors, places=self.places + places)
 
     def last_place(self, before: int) -> str | None:
         """The last country named as a place ("from Syria", "in Syria") before a token."""

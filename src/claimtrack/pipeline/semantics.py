@@ -35,7 +35,7 @@ from claimtrack.pipeline.polarity import (
 )
 from claimtrack.pipeline.syntax import ends_in_question_mark
 
-__all__ = ["DocContext", "Framing", "Reading", "event_stance", "narrow", "read_claim", "scope_root", "turn"]
+__all__ = ["DocContext", "Framing", "Reading", "event_stance", "narrow", "read_claim", "remember", "scope_root", "turn"]
 
 
 @dataclass
@@ -89,11 +89,16 @@ def read_claim(
         rhetorical=framing.rhetorical or framing.chance,
         speaker_name=speaker_name,
     )
-    if prop is not None and isinstance(prop["subject"], str):
-        context.note_actor(prop["subject"], span.start)
-    if prop is not None and isinstance(prop.get("place"), str):
-        context.note_place(str(prop["place"]), span.start)
     return Reading(kind, polarity, framing.hedge, prop, time_text(span, framing.root))
+
+
+def remember(context: DocContext, reading: Reading, at: int) -> DocContext:
+    """The context after a claim at ``at``: the actor and place its proposition named."""
+    prop = reading.proposition or {}
+    subject, place = prop.get("subject"), prop.get("place")
+    return context.noting(
+        actor=subject if isinstance(subject, str) else None, place=place if isinstance(place, str) else None, at=at
+    )
 
 
 def narrow(span: Span, *, rhetorical: bool = False) -> Framing:
