@@ -83,6 +83,23 @@ def make_doc(blank_nlp) -> Callable[..., Doc]:  # type: ignore[no-untyped-def]
     return make
 
 
+@pytest.fixture
+def parse(make_doc) -> Callable[[str], Doc]:  # type: ignore[no-untyped-def]
+    """A hand-built parse from "word/POS/dep/head[/lemma]" tokens (heads are absolute indices)."""
+
+    def build(spec: str) -> Doc:
+        rows = [tok.split("/") for tok in spec.split()]
+        return make_doc(
+            [r[0] for r in rows],
+            [int(r[3]) for r in rows],
+            [r[2] for r in rows],
+            pos=[r[1] for r in rows],
+            lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
+        )
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built from seeds/ by the real CLI, once per session."""

@@ -10,6 +10,7 @@ the claims nobody is cited for: the author's own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicon import country_of, nominal_cues, outlet_heads, patterns_by_head, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import (
     ADVERBIAL_MARKS,
+    asks_rhetorically,
     base_form,
     child,
     children,
@@ -29,30 +31,7 @@ from claimtrack.pipeline.syntax import (
 )
 
 # nouns that frame an intention inside a claim rather than cite a source
-FRAME_NOUNS = frozenset(
-    {
-        "plan",
-        "decision",
-        "desire",
-        "wish",
-        "intention",
-        "intent",
-        "bid",
-        "determination",
-        "commitment",
-        "hope",
-        "fear",
-        "concern",
-        "view",
-        "belief",
-        "opinion",
-        "conviction",
-        "call",
-        "report",
-        "estimate",
-        "expectation",
-    }
-)
+FRAME_NOUNS = word_set("frame_nouns.txt")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "DET"})
 REPORTED_ALSO = ("reported", "reports", "reporting")
 
@@ -233,191 +212,299 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
     ):
         source_tok = None  # "the offensive threatens to sever this link": nobody is cited, the author says it
     att = Attribution(content, cue, cls, _source_span(source_tok, cue, content), quoted=quoted)
-    if source_tok is not None and source_tok.lower_ in ("who", "whoever") and head.sent.text.rstrip().endswith("?"):
+    if source_tok is not None and asks_rhetorically(source_tok, head):
         att.rhetorical = True
         att.source = None
     return att
 
 
-def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str) -> tuple[list[Span], bool]:
-    sent = head.sent
-    # 1. a quotation right before ("...,” said X) or right after (X wrote: “...”)
-    subj_tokens = {t.i for s_ in _subjects(head) for t in s_.subtree}
-    closed_before: Span | None = None
-    for q in quotes:
-        before = q.end <= cue.start and cue.start - q.end <= 12 and q.start >= sent.start - 200
-        gap = doc[q.end : cue.start] if before else None
-        # “...,” said X / “...,” X said (the source may stand between the quotation and the verb)
-        if (
-            before
-            and gap is not None
-            and all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap)
-            and _quote_near_sentence(q, sent)
+@dataclass(frozen=True)
+class ContentQuery:
+    """What a content rule sees: the cue, its verb, its class, and the quotations of the document."""
+
+    doc: Doc
+    head: Token
+    cue: Span
+    quotes: list[Span]
+    cls: str
+
+    @property
+    def sent(self) -> Span:
+        return self.head.sent
+
+    @property
+    def subject_tokens(self) -> set[int]:
+        return {t.i for s_ in _subjects(self.head) for t in s_.subtree}
+
+    def found(self, span: Span) -> Found:
+        return [span], _is_quoted(span, self.quotes)
+
+
+Found = tuple[list[Span], bool]
+"""The content spans and whether they are quoted; ``([], False)`` ends the search with nothing."""
+NOTHING: Found = ([], False)
+
+
+def _quotes_before(q: ContentQuery) -> Iterator[tuple[Span, Span]]:
+    """Quotations that end just before the cue, with only punctuation and the source between."""
+    subj_tokens = q.subject_tokens
+    for quote in q.quotes:
+        if not (quote.end <= q.cue.start and q.cue.start - quote.end <= 12 and quote.start >= q.sent.start - 200):
+            continue
+        gap = q.doc[quote.end : q.cue.start]
+        if all(t.is_punct or t.is_space or t.i in subj_tokens for t in gap) and _quote_near_sentence(quote, q.sent):
+            if "\n" not in gap.text:  # not across a paragraph break
+                yield quote, gap
+
+
+def quotation_next_to_cue(q: ContentQuery) -> Found | None:
+    """ "“...,” said X", "“...,” X said", "X wrote: “...”": a quotation right before or after the cue."""
+    before = {quote.start: quote for quote, _ in _quotes_before(q)}
+    for quote in q.quotes:
+        if quote.start in before and not quote.text.rstrip("\u201d\"' ").endswith("."):
+            return [quote], True
+        if not (quote.start >= q.cue.end and quote.start - q.cue.end <= 6):
+            continue
+        between = q.doc[q.cue.end : quote.start]
+        if any(t.text == ":" for t in between) and not any(t.text in (".", "!", "?") for t in between):
+            return [quote], True  # "Cruz called them on it: “...”"
+        colon = any(t.text in (":", ",") for t in between) or (len(between) == 0)
+        if colon and all(
+            t.is_punct
+            or t.is_space
+            or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det")
+            or t.pos_ == "PROPN"
+            for t in between
         ):
-            inner = q.text.rstrip("\u201d\"' ")
-            # “..., ” said X — but not a quotation that closed its sentence, or one across a paragraph break
-            if not inner.endswith(".") and "\n" not in gap.text:
-                return [q], True
-            if "\n" not in gap.text:
-                closed_before = q  # “... missing.” Trump said. — used if the cue has nothing else
-        after = q.start >= cue.end and q.start - cue.end <= 6
-        if after:
-            between = doc[cue.end : q.start]
-            if any(t.text == ":" for t in between) and not any(t.text in (".", "!", "?") for t in between):
-                return [q], True  # "Cruz called them on it: “...”"
-            colon = any(t.text in (":", ",") for t in between) or (len(between) == 0)
-            if colon and all(
-                t.is_punct
-                or t.is_space
-                or dep(t) in ("nsubj", "obj", "obl", "flat", "compound", "det")
-                or t.pos_ == "PROPN"
-                for t in between
-            ):
-                return [q], True
-    # 2. a clausal complement (not an adverbial clause the parser took for one: "said, as explosions ...")
-    comp = child(head, "ccomp")
-    if comp is not None and comp.i > head.i and any(m.lower_ in ADVERBIAL_MARKS for m in children(comp, "mark")):
-        comp = None
-    if comp is not None:
-        span = subtree_span(comp, exclude=_other_cues(comp))
-        return [span], _is_quoted(span, quotes)  # after the cue, or before it ("Iran will stay, he said")
-    if cls == "evidential":
-        # "Iran appears to be distancing itself": how things look; the subject and the clause are the content
-        xcomp = child(head, "xcomp")
-        subj = child(head, "nsubj")
-        if xcomp is not None and xcomp.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ != "it":
-            return [subtree_span(subj), subtree_span(xcomp)], False
-        return [], False
-    if cls in ("intention", "demand", "prediction", "cognition"):
-        xcomp = child(head, "xcomp")
-        if xcomp is not None:
-            obj = child(head, "obj") if cls == "demand" else None
-            span = subtree_span(xcomp)
-            if obj is not None and obj.i < xcomp.i:
-                span = trim(doc[obj.left_edge.i : span.end])
-            return [span], _is_quoted(span, quotes)
-    # 3. a nominal object that carries the content: "declared its plan to ...", "spoke of Iran's desire to ..."
-    for c in head.children:
-        if dep(c) in ("obj", "obl") and c.pos_ == "NOUN" and c.i > head.i:
-            if c.lemma_.lower() in FRAME_NOUNS | set(nominal_cues()) and any(
-                dep(x) in ("acl", "ccomp", "xcomp") for x in c.children
-            ):
-                span = subtree_span(c)
-                return [span], _is_quoted(span, quotes)
-    judged = _judgement(head)
-    if cls == "evaluation" or judged is not None:
-        obj = child(head, "obj")
-        if obj is not None and obj.i > head.i:
-            end = max(obj.right_edge.i, judged.right_edge.i if judged is not None else 0)
-            for c in head.children:
-                as_of = any(x.lower_ in ("as", "for", "of") for x in children(c, "case", "mark"))
-                if c.i > obj.i and (dep(c) == "xcomp" or dep(c) in ("obl", "advcl") and as_of):
-                    end = max(end, c.right_edge.i)
-            span = trim(doc[obj.left_edge.i : end + 1])
-            if len(span) > 1 or span.root.pos_ not in ("PRON", "DET"):
-                return [span], _is_quoted(span, quotes)
-        if cls == "evaluation":
-            return [], False
-    # "spoke of Iran's desire to ...", "talked about the plan"
-    if cls == "speech":
-        about = next(
-            (
-                c
-                for c in children(head, "obl")
-                if c.i > head.i and any(x.lower_ in ("of", "about") for x in children(c, "case"))
-            ),
-            None,
-        )
-        if about is not None:
-            span = trim(doc[about.left_edge.i : max(about.right_edge.i, _clause_end(head)) + 1])
-            return [span], _is_quoted(span, quotes)
-    # 4. a parataxis complement: "X cautions: theoretically ..."
+            return [quote], True
+    return None
+
+
+def clausal_complement(q: ContentQuery) -> Found | None:
+    """ "X said (that) Y", "Y, X said"; not an adverbial clause the parser took for one ("said, as ...")."""
+    comp = child(q.head, "ccomp")
+    if comp is None or comp.i > q.head.i and any(m.lower_ in ADVERBIAL_MARKS for m in children(comp, "mark")):
+        return None
+    return q.found(subtree_span(comp, exclude=_other_cues(comp)))
+
+
+def how_things_look(q: ContentQuery) -> Found | None:
+    """ "The army appears to be pulling back": for an evidential cue, its subject and clause, or nothing."""
+    if q.cls != "evidential":
+        return None
+    xcomp = child(q.head, "xcomp")
+    subj = child(q.head, "nsubj")
+    if xcomp is not None and xcomp.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ != "it":
+        return [subtree_span(subj), subtree_span(xcomp)], False
+    return NOTHING
+
+
+def controlled_complement(q: ContentQuery) -> Found | None:
+    """ "X plans to leave", "X urged Y to leave": the infinitive (with its addressee for a demand)."""
+    if q.cls not in ("intention", "demand", "prediction", "cognition"):
+        return None
+    xcomp = child(q.head, "xcomp")
+    if xcomp is None:
+        return None
+    obj = child(q.head, "obj") if q.cls == "demand" else None
+    span = subtree_span(xcomp)
+    if obj is not None and obj.i < xcomp.i:
+        span = trim(q.doc[obj.left_edge.i : span.end])
+    return q.found(span)
+
+
+def content_noun(q: ContentQuery) -> Found | None:
+    """ "declared its plan to ...", "voiced the hope that ...": a nominal object that carries the content."""
+    nouns = FRAME_NOUNS | set(nominal_cues())
+    for c in q.head.children:
+        if dep(c) in ("obj", "obl") and c.pos_ == "NOUN" and c.i > q.head.i and c.lemma_.lower() in nouns:
+            if any(dep(x) in ("acl", "ccomp", "xcomp") for x in c.children):
+                return q.found(subtree_span(c))
+    return None
+
+
+def judged_object(q: ContentQuery) -> Found | None:
+    """ "X called the plan a disaster": the object and what it is judged to be; an evaluation stops here."""
+    judged = _judgement(q.head)
+    if q.cls != "evaluation" and judged is None:
+        return None
+    obj = child(q.head, "obj")
+    if obj is not None and obj.i > q.head.i:
+        end = max(obj.right_edge.i, judged.right_edge.i if judged is not None else 0)
+        for c in q.head.children:
+            as_of = any(x.lower_ in ("as", "for", "of") for x in children(c, "case", "mark"))
+            if c.i > obj.i and (dep(c) == "xcomp" or dep(c) in ("obl", "advcl") and as_of):
+                end = max(end, c.right_edge.i)
+        span = trim(q.doc[obj.left_edge.i : end + 1])
+        if len(span) > 1 or span.root.pos_ not in ("PRON", "DET"):
+            return q.found(span)
+    return NOTHING if q.cls == "evaluation" else None
+
+
+def spoken_about(q: ContentQuery) -> Found | None:
+    """ "spoke of the plan to ...", "talked about the strike": what a speech verb is about."""
+    if q.cls != "speech":
+        return None
+    for c in children(q.head, "obl"):
+        if c.i > q.head.i and any(x.lower_ in ("of", "about") for x in children(c, "case")):
+            return q.found(trim(q.doc[c.left_edge.i : max(c.right_edge.i, _clause_end(q.head)) + 1]))
+    return None
+
+
+def after_a_colon(q: ContentQuery) -> Found | None:
+    """ "X cautions: theoretically ...": a parataxis after a colon."""
     para = next(
-        (c for c in children(head, "parataxis") if c.i > head.i and c.lemma_.lower() not in reporting_verbs()), None
+        (c for c in children(q.head, "parataxis") if c.i > q.head.i and c.lemma_.lower() not in reporting_verbs()),
+        None,
     )
-    if para is not None and any(t.text == ":" for t in doc[head.i : para.left_edge.i + 1]):
+    if para is not None and any(t.text == ":" for t in q.doc[q.head.i : para.left_edge.i + 1]):
         return [subtree_span(para)], False
-    # 5. a parenthetical or trailing cue: "The forces, reports say, have ...", "..., sources said."
-    subs = _subjects(head)
-    if dep(head) in ("parataxis", "ccomp", "advcl", "conj") and subs and head.head.i != head.i:
-        host = head.head
-        # a second subject of the cue ("The forces, reports say") belongs to the host clause
-        own = {t.i for t in head.subtree} - {t.i for far in subs[1:] for t in far.subtree}
-        if len(own) <= 12 and host.lemma_.lower() not in reporting_verbs():
-            pieces = _pieces(doc, host, own)
-            if pieces:
-                return pieces, any(_is_quoted(p, quotes) for p in pieces)
-    trailing = _before_trailing_cue(doc, head, subs)
-    if trailing is not None:
-        return [trailing], _is_quoted(trailing, quotes)
-    if len(subs) >= 2 and subs[-1].i < head.i:
-        # "The rebel forces capturing ..., sources said": the farther subject is what is said
-        span = subtree_span(subs[-1])
-        return [span], _is_quoted(span, quotes)
-    if dep(head) == "root" and subs:
-        prior = [c for c in children(head, "parataxis", "ccomp", "dep") if c.i < head.i]
-        if prior:
-            span = subtree_span(prior[0])
-            return [span], _is_quoted(span, quotes)
-    # "the Post observed, Republicans now control ...": a clause after the comma
+    return None
+
+
+def parenthetical_cue(q: ContentQuery) -> Found | None:
+    """ "The talks, officials say, have stalled": the host clause around a short inserted cue."""
+    head, subs = q.head, _subjects(q.head)
+    if not (dep(head) in ("parataxis", "ccomp", "advcl", "conj") and subs and head.head.i != head.i):
+        return None
+    host = head.head
+    # a second subject of the cue ("The talks, officials say") belongs to the host clause
+    own = {t.i for t in head.subtree} - {t.i for far in subs[1:] for t in far.subtree}
+    if len(own) > 12 or host.lemma_.lower() in reporting_verbs():
+        return None
+    pieces = _pieces(q.doc, host, own)
+    return (pieces, any(_is_quoted(p, q.quotes) for p in pieces)) if pieces else None
+
+
+def before_a_trailing_cue(q: ContentQuery) -> Found | None:
+    """ "The strike is over, union leaders said.": what comes before a cue that ends the sentence."""
+    trailing = _before_trailing_cue(q.doc, q.head, _subjects(q.head))
+    return q.found(trailing) if trailing is not None else None
+
+
+def farther_subject(q: ContentQuery) -> Found | None:
+    """ "The rebels advancing on the city, sources said": the farther of two subjects is what is said."""
+    subs = _subjects(q.head)
+    if len(subs) >= 2 and subs[-1].i < q.head.i:
+        return q.found(subtree_span(subs[-1]))
+    return None
+
+
+def clause_before_root_cue(q: ContentQuery) -> Found | None:
+    """A clause the parser hung before a root cue: "Talks have stalled ... he says"."""
+    if dep(q.head) != "root" or not _subjects(q.head):
+        return None
+    prior = [c for c in children(q.head, "parataxis", "ccomp", "dep") if c.i < q.head.i]
+    return q.found(subtree_span(prior[0])) if prior else None
+
+
+def clause_after_comma(q: ContentQuery) -> Found | None:
+    """ "The Post observed, Republicans now control ...": a clause after the comma of an opening cue."""
+    doc, sent, cue = q.doc, q.sent, q.cue
+    subj_tokens = q.subject_tokens
     lead_in = [t for t in doc[sent.start : cue.start] if t.i not in subj_tokens and not (t.is_punct or t.is_space)]
-    if (
-        cls in ("speech", "cognition", "prediction")
+    if not (
+        q.cls in ("speech", "cognition", "prediction")
         and len(lead_in) <= 1  # the cue opens the sentence: not ", officials said, as explosions ..."
         and cue.end < sent.end
         and doc[cue.end].text in (",", ":")
     ):
-        tail = trim(doc[cue.end + 1 : _sentence_end(sent)])
-        if (
-            len(tail) >= 3
-            and any(dep(t) in ("nsubj", "nsubj:pass") for t in tail)
-            and any(t.pos_ in ("VERB", "AUX") for t in tail)
-        ):
-            return [tail], _is_quoted(tail, quotes)
-    # "O'Malley's move was first reported by MSNBC": what was reported is the passive subject
-    passive = child(head, "nsubj:pass")
-    if passive is not None and cls == "speech" and passive.pos_ in ("NOUN", "PROPN"):
-        span = subtree_span(passive)
-        return [span], _is_quoted(span, quotes)
-    # 6. a "that" clause the parser hung elsewhere: "said during the debate that ..."
-    if cls in ("speech", "cognition", "prediction"):
-        for tok in doc[cue.end : min(sent.end, cue.end + 12)]:
-            if tok.lower_ == "that" and dep(tok) == "mark" and tok.head.i > tok.i:
-                span = trim(doc[tok.i : _sentence_end(sent)])
-                if len(span) >= 3:
-                    return [span], _is_quoted(span, quotes)
-                break
-    # 7. what follows the verb in its clause: "appealed to the US (to) pull out its troops",
-    #    "announced his resignation", "did not mention his opponents by name"
+        return None
+    tail = trim(doc[cue.end + 1 : _sentence_end(sent)])
+    if (
+        len(tail) >= 3
+        and any(dep(t) in ("nsubj", "nsubj:pass") for t in tail)
+        and any(t.pos_ in ("VERB", "AUX") for t in tail)
+    ):
+        return q.found(tail)
+    return None
+
+
+def reported_passive_subject(q: ContentQuery) -> Found | None:
+    """ "The merger was first reported by the Times": what was reported is the passive subject."""
+    passive = child(q.head, "nsubj:pass")
+    if passive is not None and q.cls == "speech" and passive.pos_ in ("NOUN", "PROPN"):
+        return q.found(subtree_span(passive))
+    return None
+
+
+def stray_that_clause(q: ContentQuery) -> Found | None:
+    """ "said during the debate that ...": a "that" clause the parser hung elsewhere."""
+    if q.cls not in ("speech", "cognition", "prediction"):
+        return None
+    for tok in q.doc[q.cue.end : min(q.sent.end, q.cue.end + 12)]:
+        if tok.lower_ == "that" and dep(tok) == "mark" and tok.head.i > tok.i:
+            span = trim(q.doc[tok.i : _sentence_end(q.sent)])
+            return q.found(span) if len(span) >= 3 else None
+    return None
+
+
+def rest_of_clause(q: ContentQuery) -> Found | None:
+    """ "appealed to the UN to send aid", "announced his resignation": what follows the verb in its clause."""
+    head, cls = q.head, q.cls
     np_verbs = word_set("np_content_verbs.txt")
-    if cls in ("evaluation", "demand", "intention") or base_form(head, np_verbs) in np_verbs:
-        rest = [
-            c
-            for c in head.children
-            if c.i > head.i
-            and (
-                dep(c) in ("obj", "iobj", "xcomp", "ccomp", "compound:prt")
-                or dep(c) == "advcl"
-                and cls in ("demand", "intention")
-                and any(m.lower_ == "to" for m in children(c, "mark"))
-                or dep(c) == "obl"
-                and not _is_time(c)
-                and any(x.lower_ in ABOUT_CASES for x in children(c, "case"))
-            )
-        ]
-        if rest:
-            lo = min(c.left_edge.i for c in rest)
-            hi = max(c.right_edge.i for c in rest) + 1
-            span = trim(doc[lo:hi])
-            words = [t for t in span if not t.is_punct]
-            if cls in ("demand", "intention"):
-                if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
-                    return [span], _is_quoted(span, quotes)
-            elif len(words) >= 2 and not all(t.pos_ == "PRON" or t.is_stop for t in words):
-                return [span], _is_quoted(span, quotes)
-    if closed_before is not None and not any(dep(c) in ("obj", "ccomp", "xcomp") for c in head.children):
-        return [closed_before], True
-    return [], False
+    if cls not in ("evaluation", "demand", "intention") and base_form(head, np_verbs) not in np_verbs:
+        return None
+    rest = [c for c in head.children if c.i > head.i and _carries_content(c, cls)]
+    if not rest:
+        return None
+    span = trim(q.doc[min(c.left_edge.i for c in rest) : max(c.right_edge.i for c in rest) + 1])
+    words = [t for t in span if not t.is_punct]
+    if cls in ("demand", "intention"):
+        if len(span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return q.found(span)
+    elif len(words) >= 2 and not all(t.pos_ == "PRON" or t.is_stop for t in words):
+        return q.found(span)
+    return None
+
+
+def _carries_content(c: Token, cls: str) -> bool:
+    """A dependent of the cue that belongs to what is said: an object, a complement, "about X", "to do Y"."""
+    d = dep(c)
+    if d in ("obj", "iobj", "xcomp", "ccomp", "compound:prt"):
+        return True
+    if d == "advcl":
+        return cls in ("demand", "intention") and any(m.lower_ == "to" for m in children(c, "mark"))
+    return d == "obl" and not _is_time(c) and any(x.lower_ in ABOUT_CASES for x in children(c, "case"))
+
+
+def closed_quotation_before(q: ContentQuery) -> Found | None:
+    """ "“... is missing.” Smith said.": a quotation that closed its sentence, if the cue has nothing else."""
+    closed = [quote for quote, _ in _quotes_before(q) if quote.text.rstrip("\u201d\"' ").endswith(".")]
+    if closed and not any(dep(c) in ("obj", "ccomp", "xcomp") for c in q.head.children):
+        return [closed[-1]], True
+    return None
+
+
+CONTENT_RULES: tuple[Callable[[ContentQuery], Found | None], ...] = (
+    quotation_next_to_cue,
+    clausal_complement,
+    how_things_look,
+    controlled_complement,
+    content_noun,
+    judged_object,
+    spoken_about,
+    after_a_colon,
+    parenthetical_cue,
+    before_a_trailing_cue,
+    farther_subject,
+    clause_before_root_cue,
+    clause_after_comma,
+    reported_passive_subject,
+    stray_that_clause,
+    rest_of_clause,
+    closed_quotation_before,
+)
+"""The content rules of a verb cue, in order: the first that answers decides (``NOTHING`` stops the search)."""
+
+
+def _verb_content(doc: Doc, head: Token, cue: Span, quotes: list[Span], cls: str) -> Found:
+    query = ContentQuery(doc, head, cue, quotes, cls)
+    for rule in CONTENT_RULES:
+        found = rule(query)
+        if found is not None:
+            return found
+    return NOTHING
 
 
 ABOUT_CASES = frozenset({"about", "of", "on", "over", "regarding", "as", "to", "for", "against", "with"})

@@ -19,7 +19,7 @@ from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.learned import attributions_from_roles, combine
 from claimtrack.pipeline.quotes import find_quotes
 from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers the role tagger)
-from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim
+from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim, remember
 from claimtrack.pipeline.sensible import sensible, trimmed
 from claimtrack.pipeline.speakers import resolve_speakers
 from claimtrack.pipeline.syntax import split_clauses, trim
@@ -162,15 +162,10 @@ class SpeakerFinder:
 
 class Reader:
     def __call__(self, doc: Doc) -> Doc:
-        context = DocContext(doc)
+        said_before = DocContext.of(doc)
         for span in doc.spans.get(CLAIMS_KEY, []):
             speaker = span._.ct_speaker
-            source = span._.ct_source
-            context.blocked = {t.i for t in source} if source is not None else set()
-            context.cue = span._.ct_cue
-            context.speaker_is_actor = bool(speaker and speaker["kind"] in ("person", "organization"))
-            context.speaker = speaker["name"] if speaker else None
-            context.quoted = bool(span._.ct_quoted)
+            context = said_before.about(span)
             reading = read_claim(
                 span,
                 cue_class=span._.ct_cue_class or "author",
@@ -180,6 +175,8 @@ class Reader:
                 speaker_name=speaker["name"] if speaker else None,
                 context=context,
             )
+            said_before = remember(said_before, reading, span.start)
+            context = said_before.about(span)
             span._.ct_kind = reading.kind
             span._.ct_polarity = reading.polarity
             span._.ct_hedge = reading.hedge
@@ -190,7 +187,7 @@ class Reader:
                     span, cue_class=span._.ct_cue_class or "author", speaker_name=context.speaker, context=context
                 )
                 cue = span._.ct_cue
-                blocked = context.blocked | ({t.i for t in cue} if cue is not None else set())
+                blocked = set(context.blocked) | ({t.i for t in cue} if cue is not None else set())
                 span._.ct_events = find_events(span, blocked=blocked, negated=negated, modality=modality)
         return doc
 

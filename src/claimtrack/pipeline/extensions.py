@@ -13,7 +13,7 @@ _SPAN_ATTRS: dict[str, object] = {
     "ct_pieces": None,  # list[Span]: the content, when it is interrupted ("X, reports say, Y")
     "ct_quoted": False,
     "ct_via": None,  # str: a secondary source ("as reported by ISNA")
-    "ct_rhetorical": False,  # "who will believe X?": the source is the speaker, X is denied
+    "ct_rhetorical": False,  # "Who would believe X?": the source is the speaker, X is denied
     "ct_title": False,  # the claim is the article's headline
     "ct_speaker": None,  # dict: name, kind, role, mention (Span)
     "ct_kind": None,

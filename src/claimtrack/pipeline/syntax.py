@@ -150,6 +150,24 @@ def subject(token: Token) -> Token | None:
     return None
 
 
+WH_ASKERS = frozenset({"who", "whoever"})
+"""Subjects of a rhetorical question: "Who would believe that ...?"."""
+GENERIC_ASKERS = frozenset({"anyone", "anybody", "one"})
+"""Subjects of a "how could anyone ...?" question."""
+
+
+def ends_in_question_mark(sent: Span) -> bool:
+    return sent.text.rstrip().rstrip("\u201d\"'’ ").endswith("?")
+
+
+def asks_rhetorically(subj: Token, verb: Token) -> bool:
+    """Whether ``subj`` asks a question that expects "nobody": "Who would believe ...?", "How can anyone trust ...?"."""
+    if not ends_in_question_mark(verb.sent):
+        return False
+    low = subj.lower_
+    return low in WH_ASKERS or (low in GENERIC_ASKERS and any(c.lower_ == "how" for c in children(verb, "advmod")))
+
+
 def subtree_span(token: Token, *, exclude: Iterable[Token] = ()) -> Span:
     """The contiguous span of ``token``'s subtree, leaving out the subtrees of ``exclude``."""
     doc = token.doc
