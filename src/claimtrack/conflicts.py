@@ -225,6 +225,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                     # the outlet's own "he has not stepped down" on Monday, "he stepped down" on Friday: a change, not
                     # a dispute; an official's denial later proved false is one
                     continue
+                if _presupposed(a) or _presupposed(b):
+                    continue  # "his resignation is what they demand" mentions a resignation, it does not report one
                 if _both_ways(a) or _both_ways(b):
                     continue  # "he was stepping down and he didn't step down" tells a story, it takes no side
                 if cls in ONCE_CLASSES and b.event.time and b.start > a.end:
@@ -247,6 +249,13 @@ def _reports_the_truce(f: Fact) -> bool:
 def _is_country(place: str) -> bool:
     name = place.removeprefix("place:")
     return _country(name) == name
+
+
+def _presupposed(f: Fact) -> bool:
+    """A noun of the event owned by "his" or "their", said to be so: a mention of the event, not a report of it
+    ("celebrations of his resignation"); a denial ("disproved the report of his death") or a named owner
+    ("Khamis's death") takes a side."""
+    return f.event.pos == "n" and not f.explicit and not f.event.negated
 
 
 def _both_ways(f: Fact) -> bool:
