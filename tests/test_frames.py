@@ -203,3 +203,9 @@ def test_what_a_phrase_names_is_read_again_once_the_gazetteer_learns_more() -> N
     assert participant("Sallah", bare, bare.events[0], ctx, gaz) == f"person:{key}"
     gaz.learn(claim(["Sallah"]))  # a name after "in", "into": a place after all
     assert participant("Sallah", bare, bare.events[0], ctx, gaz) == f"place:{key}"
+
+
+def test_a_not_read_in_a_clause_of_time_takes_no_side() -> None:
+    text = "He met the envoy the day before Garba stepped down, aides said."
+    event = {"word": "stepped", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
+    assert _facts(text, [event]) == []

@@ -384,9 +384,7 @@ def _excluded(
 
 def _toll(f: Fact) -> int | None:
     """The number of dead or hurt a fact reports: its count, or 0 for "no one was killed", "no casualties"."""
-    if f.event.negated:
-        return 0 if f.stance == "denies" else None
-    return f.event.count
+    return None if f.event.negated else f.event.count  # "no one was killed" counts 0; a negation read elsewhere not
 
 
 def _tolls(a: Fact, index: _Index) -> Iterator[Match]:

@@ -504,6 +504,8 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
     sentence = getattr(claim, "sentence", None)
     if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
+    if ev.negated and _in_time_clause(claim, ev):
+        return None  # "the day before he stepped down" presupposes it; a "not" read there is a misreading
     if _bare_verb(claim, ev):
         return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
     if ev.modality == "predicted":
@@ -518,6 +520,17 @@ _SUPPOSITION = re.compile(
     r"^\W*(?:(?:let'?s|let\s+us)\s+(?:say|suppose|imagine|assume)|suppose|imagine|assume)\b", re.I
 )
 _DO_SUPPORT = re.compile(r"\b(?:do|does|did|didn't|doesn't|don't|not|never)\s+(?:\w+\s+)?$", re.I)
+
+
+_TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|once)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _in_time_clause(claim: AnyClaim, ev: Event) -> bool:
+    """Whether the event word opens a clause of time ("the day before he stepped down")."""
+    sentence = getattr(claim, "sentence", None)
+    if sentence is None or not sentence.start <= ev.start <= sentence.end:
+        return False
+    return bool(_TIME_CLAUSE.search(sentence.text[: ev.start - sentence.start]))
 
 
 def _bare_verb(claim: AnyClaim, ev: Event) -> bool:

@@ -73,3 +73,10 @@ def test_counts_in_words_and_digits(nlp) -> None:  # type: ignore[no-untyped-def
     assert _by_lemma(_events(nlp, "Forty people were killed in Maradi, a doctor said."), "kill").count == 40
     assert _by_lemma(_events(nlp, "Officials said 1,200 people were killed."), "kill").count == 1200
     assert _by_lemma(_events(nlp, "No one was killed in Maradi, the army said."), "kill").count == 0
+
+
+def test_a_belief_is_no_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = _by_lemma(
+        _events(nlp, "Hundreds of people are believed to have been killed in Maradi, officials said."), "kill"
+    )
+    assert not ev.negated and ev.count is None  # "hundreds" is no count

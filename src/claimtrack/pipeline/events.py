@@ -346,6 +346,11 @@ DENIAL_HEADS = frozenset(
 """Governing words that say what they govern is not so: "confounding reports of his capture"."""
 
 
+def _inflects(word: str, lemmas: frozenset[str]) -> bool:
+    """ "belied", "confounding": an inflected form of one of ``lemmas`` (not "believed" for "belie")."""
+    return any(word.startswith(w) and word[len(w) :] in ("", "s", "d", "ed", "es", "ing") for w in lemmas)
+
+
 def _denied_by_head(tok: Token, span: Span) -> bool:
     """ "confounding reports of his capture", "it is unlikely that Iran will leave": a governing word denies."""
     cur = tok
@@ -354,7 +359,7 @@ def _denied_by_head(tok: Token, span: Span) -> bool:
             return False
         below, cur = cur, cur.head
         deniers = [cur, *(c for c in cur.children if dep(c) in ("amod", "acl"))]  # "confounding reports of X"
-        if any(_lemma(d) in DENIAL_HEADS or d.lower_.startswith(tuple(DENIAL_HEADS)) for d in deniers):
+        if any(_lemma(d) in DENIAL_HEADS or _inflects(d.lower_, DENIAL_HEADS) for d in deniers):
             return True
         if cur.pos_ == "ADJ" and hedges().get(cur.lemma_.lower()) == "negate" and dep(below) in ("ccomp", "csubj"):
             return True
