@@ -46,7 +46,7 @@ def examples(audit: Path, store: Path) -> list[tuple[dict[str, float], int, str]
     by_sides = {}
     for r in records:
         e = by_id[r.earlier]
-        for lid in r.later[:1]:
+        for lid in {*r.later[:1], *(ev.claim for ev in r.evidence)}:  # the audit names the first quoted one
             lc = by_id[lid]
             by_sides[(e.article.id, e.span.start, lc.article.id, lc.span.start)] = r
     out = []
@@ -56,7 +56,7 @@ def examples(audit: Path, store: Path) -> list[tuple[dict[str, float], int, str]
         rec = by_record.get(row[0]) or by_sides.get((row[3], int(row[4]), row[6], int(row[7])))
         if rec is None:
             continue  # the record is no longer made: it cannot teach the weights anything
-        out.append((features(rec, by_id), int(row[9] == "yes"), row[0]))
+        out.append((features(rec, by_id), int(row[9] == "yes"), rec.id))
     return out
 
 
@@ -89,8 +89,11 @@ def main() -> None:
     args = ap.parse_args()
     data = []
     sources = []
+    seen: set[str] = set()
     for tsv, store in args.audit:
-        found = examples(Path(tsv), Path(store))
+        # a record judged in more than one audit counts once, with the verdict of the audit listed first
+        found = [e for e in examples(Path(tsv), Path(store)) if e[2] not in seen]
+        seen.update(e[2] for e in found)
         sources.append({"audit": tsv, "store": store, "matched": len(found), "defensible": sum(y for _, y, _ in found)})
         data.extend(found)
     names = sorted({k for f, _, _ in data for k in f}, key=lambda k: (k != "bias", k))
