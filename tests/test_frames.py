@@ -209,3 +209,11 @@ def test_a_not_read_in_a_clause_of_time_takes_no_side() -> None:
     text = "He met the envoy the day before Garba stepped down, aides said."
     event = {"word": "stepped", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
     assert _facts(text, [event]) == []
+
+
+def test_a_condition_of_until_or_unless_reports_nothing() -> None:
+    text = "The opposition said it would not negotiate until Garba resigned."
+    assert _facts(text, [{"word": "resigned", "lemma": "resign", "pos": "v", "subject": "Garba"}]) == []
+    told = "Officials did not announce that Garba had resigned."
+    event = {"word": "resigned", "lemma": "resign", "pos": "v", "subject": "Garba", "negated": True, "head": "announce"}
+    assert _facts(told, [event]) == []

@@ -504,6 +504,10 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
     sentence = getattr(claim, "sentence", None)
     if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
+    if _in_time_clause(claim, ev, _CONDITION_CLAUSE):
+        return None  # "they would not negotiate until Mubarak resigned": a condition, not a report
+    if ev.negated and ev.head in word_set("unconfirming_heads.txt"):
+        return None  # "did not confirm a report that he had resigned" denies the telling, not the resignation
     if ev.negated and _in_time_clause(claim, ev):
         return None  # "the day before he stepped down" presupposes it; a "not" read there is a misreading
     if _bare_verb(claim, ev):
@@ -525,12 +529,15 @@ _DO_SUPPORT = re.compile(r"\b(?:do|does|did|didn't|doesn't|don't|not|never)\s+(?
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|once)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-def _in_time_clause(claim: AnyClaim, ev: Event) -> bool:
-    """Whether the event word opens a clause of time ("the day before he stepped down")."""
+_CONDITION_CLAUSE = re.compile(r"\b(?:until|till|unless)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _in_time_clause(claim: AnyClaim, ev: Event, clause: re.Pattern[str] = _TIME_CLAUSE) -> bool:
+    """Whether the event word opens a clause of time ("the day before he stepped down"), or of ``clause``."""
     sentence = getattr(claim, "sentence", None)
     if sentence is None or not sentence.start <= ev.start <= sentence.end:
         return False
-    return bool(_TIME_CLAUSE.search(sentence.text[: ev.start - sentence.start]))
+    return bool(clause.search(sentence.text[: ev.start - sentence.start]))
 
 
 def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
