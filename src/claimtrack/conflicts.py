@@ -52,10 +52,10 @@ CONFLICT_WINDOW_DAYS = 31
 ONCE_WINDOW_DAYS = 3
 """A one-time event reported at dates further apart than this is reported twice, differently."""
 ONCE_CLASSES = frozenset({"die", "capture"})
+"""Events that happen to a person once (or almost never twice in a few weeks)."""
 TOLL_CLASSES = frozenset({"die", "casualty"})
 TOLL_RATIO = 3
 """Two death tolls of one place and day this far apart (or none against some) cannot both be true."""
-"""Events that happen to a person once (or almost never twice in a few weeks)."""
 ONCE_OR_STATE_OF_PERSON = frozenset({"die", "capture", "defect", "resign", "free", "alive", "on_leave"})
 """What happens to one person and stays so: reports weeks apart still speak of the same fact."""
 
@@ -262,16 +262,8 @@ def _both_ways(f: Fact) -> bool:
     """Whether the claim says the fact's event both happened and did not ("he had no intention of stepping down;
     his resignation is what the protesters demand")."""
     head = f.event.lemma.split()[0]  # "stepping down" may be read as "step"
-    return (
-        len(
-            {
-                ev.negated
-                for ev in f.claim.events
-                if ev.lemma.split()[0] == head or _classes(ev.lemma, ev.pos) & f.classes
-            }
-        )
-        > 1
-    )
+    same = [ev for ev in f.claim.events if ev.lemma.split()[0] == head or _classes(ev.lemma, ev.pos) & f.classes]
+    return len({ev.negated for ev in same}) > 1
 
 
 def _same_person_both(a: Fact, b: Fact) -> bool:
@@ -383,33 +375,28 @@ def _excluded(
 
 
 def _toll(f: Fact) -> int | None:
-    """The number of dead or hurt a fact reports: its count, or 0 for "no one was killed", "no casualties"."""
-    return None if f.event.negated else f.event.count  # "no one was killed" counts 0; a negation read elsewhere not
+    """The number of dead or hurt a fact reports, as counted ("no one was killed" counts 0); none for a claim read
+    as a denial, whose "not" may belong to anything in the sentence."""
+    return None if f.event.negated or f.stance != "asserts" else f.event.count
 
 
 def _tolls(a: Fact, index: _Index) -> Iterator[Match]:
     """Numbers that cannot both be true of one event: casualties counted at one named place on one day by two
-    sources, one none and the other some ("no civilian casualties" / "48 killed"), or a threefold gap."""
+    sources, one none and the other some ("no one was killed" / "48 killed"), or a threefold gap."""
     n = _toll(a)
-    if not a.classes & TOLL_CLASSES or not a.place or a.stance not in ("asserts", "denies") or n is None:
+    if n is None or not a.place:
         return
-    for cls in a.classes & TOLL_CLASSES:
+    for cls in sorted(a.classes & TOLL_CLASSES):
         for b in index.between(cls, a.place, a.start, a.end + 1):
             m = _toll(b)
-            if m is None or b.stance not in ("asserts", "denies") or b.place != a.place or not _independent(a, b):
+            if m is None or b.place != a.place or not _independent(a, b):
                 continue
             if (b.start, b.claim.id) <= (a.start, a.claim.id):
                 continue  # the pair is judged once, from its earlier side
             low, high = sorted((n, m))
-            if high and (low == 0 or high >= TOLL_RATIO * low) and high >= 3:
-                yield Match(
-                    a,
-                    b,
-                    "conflicting_reports",
-                    f"casualty counts for one place and day ({n} / {m}) that disagree",
-                    0.5,
-                    "toll",
-                )
+            if high >= 3 and (low == 0 or high >= TOLL_RATIO * low):
+                why = f"casualty counts for one place and day ({n} / {m}) that disagree"
+                yield Match(a, b, "conflicting_reports", why, 0.5, "toll")
 
 
 def _once(a: Fact, index: _Index) -> Iterator[Match]:

@@ -269,12 +269,15 @@ _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\s){2,7}[A-Z][\w'’\-]*")
 _THE_ROLE = re.compile(r"^(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<role>[A-Za-z][a-z]+(?:\s[a-z]+)?)$")
 
 
-def _title_end(words: list[str]) -> int | None:
-    """Where a title ends in a run of capitalised words ("Egyptian Vice President | Omar Suleiman"), if it does."""
+def _title_end(words: list[str]) -> tuple[int, str] | None:
+    """Where a title ends in a run of capitalised words, and its role: "Egyptian Vice President | Omar Suleiman"
+    -> (3, "vice president")."""
     roles = word_set("person_roles.txt")
     for end in range(len(words) - 2, 0, -1):
-        if any(" ".join(words[i:end]).lower() in roles for i in range(max(0, end - 3), end)):
-            return end
+        for i in range(max(0, end - 3), end):
+            role = " ".join(words[i:end]).lower()
+            if role in roles:
+                return end, role
     return None
 
 
@@ -282,7 +285,6 @@ def _titles(claims: Sequence[AnyClaim]) -> dict[tuple[str, str | None], tuple[st
     """Who holds each title the article gives before a full name ("Egyptian President Hosni Mubarak",
     "Foreign Minister Grace Okafor"), by role and country (the title's own country word, else the country the
     person leads): a title two people hold in one article resolves to no one."""
-    roles = word_set("person_roles.txt")
     holders: dict[tuple[str, str | None], set[tuple[str, ...]]] = defaultdict(set)
     seen: set[str] = set()
     for c in claims:
@@ -293,13 +295,13 @@ def _titles(claims: Sequence[AnyClaim]) -> dict[tuple[str, str | None], tuple[st
         seen.add(text)
         for m in _CAPITAL_RUN.finditer(text):
             words = m.group(0).split()
-            cut = _title_end(words)
-            if cut is None:
+            title = _title_end(words)
+            if title is None:
                 continue
+            cut, role = title
             names = [n for n in _names(" ".join(words[cut:])) if n.lower() not in PARTICLES]
             if len(names) < 2:
                 continue
-            role = next(" ".join(words[i:cut]).lower() for i in range(cut) if " ".join(words[i:cut]).lower() in roles)
             keys = tuple(name_key(n) for n in names)
             country = next((_country(w) for w in words[:cut] if _country(w)), None) or _leader_keys().get(keys[-1])
             holders[(role, country)].add(keys)
@@ -307,7 +309,7 @@ def _titles(claims: Sequence[AnyClaim]) -> dict[tuple[str, str | None], tuple[st
     return {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
 
 
-def _titled(phrase: str, ctx: ArticleContext) -> tuple[str, ...] | None:
+def _titled(phrase: str, ctx: ArticleContext) -> str | None:
     """ "the president", "the Egyptian president", "the minister": the one person the article titles so (in
     an article about one country, a bare title is that country's)."""
     m = _THE_ROLE.match(phrase.strip())
@@ -316,8 +318,10 @@ def _titled(phrase: str, ctx: ArticleContext) -> tuple[str, ...] | None:
     adj, role = m.group("adj"), m.group("role").lower()
     if adj:
         country = _country(adj)
-        return ctx.titles.get((role, country)) if country else None
-    return ctx.titles.get((role, ctx.country) if ctx.country else (role, None))
+        keys = ctx.titles.get((role, country)) if country else None
+    else:
+        keys = ctx.titles.get((role, ctx.country) if ctx.country else (role, None))
+    return "person:" + "-".join(keys) if keys else None
 
 
 # --------------------------------------------------------------------------- participants
@@ -395,10 +399,7 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
     alone names the one person the article gives it ("the president")."""
     if not phrase:
         return None
-    titled = _titled(phrase, ctx)
-    if titled:
-        return "person:" + "-".join(titled)
-    return _completed(_person_keys(phrase, gaz), ctx)
+    return _titled(phrase, ctx) or _completed(_person_keys(phrase, gaz), ctx)
 
 
 _POSSESSOR = re.compile(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$")
@@ -504,11 +505,11 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
     sentence = getattr(claim, "sentence", None)
     if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
-    if _in_time_clause(claim, ev, _CONDITION_CLAUSE):
+    if _opens_clause(claim, ev, _CONDITION_CLAUSE):
         return None  # "they would not negotiate until Mubarak resigned": a condition, not a report
     if ev.negated and ev.head in word_set("unconfirming_heads.txt"):
         return None  # "did not confirm a report that he had resigned" denies the telling, not the resignation
-    if ev.negated and _in_time_clause(claim, ev):
+    if ev.negated and _opens_clause(claim, ev, _TIME_CLAUSE):
         return None  # "the day before he stepped down" presupposes it; a "not" read there is a misreading
     if _bare_verb(claim, ev):
         return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
@@ -532,19 +533,25 @@ _TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|once)\s+(?:[
 _CONDITION_CLAUSE = re.compile(r"\b(?:until|till|unless)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-def _in_time_clause(claim: AnyClaim, ev: Event, clause: re.Pattern[str] = _TIME_CLAUSE) -> bool:
-    """Whether the event word opens a clause of time ("the day before he stepped down"), or of ``clause``."""
+def _before(claim: AnyClaim, ev: Event) -> str | None:
+    """The words of the claim's sentence before the event word (None when the event is not in that sentence)."""
     sentence = getattr(claim, "sentence", None)
     if sentence is None or not sentence.start <= ev.start <= sentence.end:
-        return False
-    return bool(clause.search(sentence.text[: ev.start - sentence.start]))
+        return None
+    return sentence.text[: ev.start - sentence.start]
+
+
+def _opens_clause(claim: AnyClaim, ev: Event, clause: re.Pattern[str]) -> bool:
+    """Whether the event word opens a clause of time or condition ("the day before he stepped down")."""
+    before = _before(claim, ev)
+    return before is not None and bool(clause.search(before))
 
 
 def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
     """A verb in its bare form whose subject is one named person or "he"/"she": a subjunctive or an infinitive
     ("that Gaddafi step down", "for him to step down"), not a report ("Gaddafi steps down", "did not step down")."""
-    sentence = getattr(claim, "sentence", None)
-    if ev.pos != "v" or not ev.subject or sentence is None or not sentence.start <= ev.start < sentence.end:
+    sentence, before = getattr(claim, "sentence", None), _before(claim, ev)
+    if ev.pos != "v" or not ev.subject or sentence is None or before is None:
         return False
     words = ev.subject.split()
     singular = ev.subject.lower() in ("he", "she", "him", "her") or (
@@ -552,11 +559,10 @@ def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
     )
     if not singular:
         return False  # "Gadhafi's forces withdraw": a plural's present is its bare form
-    offset = ev.start - sentence.start
-    word = sentence.text[offset : ev.end - sentence.start].split()[0].lower() if ev.end > ev.start else ""
-    if word != ev.lemma.split()[0]:
+    trigger = sentence.text[len(before) : ev.end - sentence.start].split()
+    if not trigger or trigger[0].lower() != ev.lemma.split()[0]:
         return False
-    return not _DO_SUPPORT.search(sentence.text[:offset])
+    return not _DO_SUPPORT.search(before)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -631,10 +637,8 @@ def participant(phrase: str | None, claim: AnyClaim, ev: Event, ctx: ArticleCont
     assert isinstance(named, _Named)
     if named.speakers:
         return speaker_side(claim, ctx)  # "a regime official said its troops had withdrawn"
-    titled = _titled(phrase, ctx)
-    return (
-        named.side or ("person:" + "-".join(titled) if titled else None) or _completed(named.person, ctx) or named.place
-    )
+    # "the president" is the article's own: looked up here, never remembered across articles
+    return named.side or _titled(phrase, ctx) or _completed(named.person, ctx) or named.place
 
 
 class _Named(NamedTuple):
@@ -681,18 +685,14 @@ def _undergoes(ev: Event, claim: AnyClaim) -> bool:
     """Whether an event's subject is who it happens to: a verb or adjective with no object, and for a verb
     that takes one ("kill", "capture"), only in the passive ("was killed"); "Gadhafi killed" in a headline,
     "the people he's killed" or "he would fight to the death" say nothing of his own death."""
-    if ev.pos == "n":
-        return "die" not in _classes(
-            ev.lemma, ev.pos
-        )  # "Koussa asked for sick leave"; but "he would fight to the death"
+    if ev.pos == "n":  # "Koussa asked for sick leave"; but "he would fight to the death"
+        return "die" not in _classes(ev.lemma, ev.pos)
     if ev.pos == "v" and ev.object:
         return False
     if ev.pos != "v" or ev.lemma in word_set("undergoer_verbs.txt"):
         return True
-    sentence = getattr(claim, "sentence", None)
-    if sentence is None or not sentence.start <= ev.start <= sentence.end:
-        return False
-    return bool(_PASSIVE_BEFORE.search(sentence.text[: ev.start - sentence.start]))
+    before = _before(claim, ev)
+    return before is not None and bool(_PASSIVE_BEFORE.search(before))
 
 
 def facts_of_article(

@@ -40,6 +40,8 @@ _STAMP = (
     rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,? at)? \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
 )
+_FOOTER = re.compile(rf"{_STAMP}\s*\|", re.I)
+"""A comment's date and time, then the bar before its links ("| Report abuse", "| Reply") or what is left of them."""
 _PERSONAL = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|our|us|you|your|you're)\b", re.I)
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
@@ -111,19 +113,13 @@ def find_furniture(text: str, *, author: str | None = None) -> list[tuple[int, i
     return _merge(regions)
 
 
-@cache
-def _footer() -> re.Pattern[str]:
-    links = "|".join(re.escape(p) for p in _phrases("comment_footers.txt"))
-    return re.compile(rf"{_STAMP}\s*(?:\|\s*(?:{links})\b|\|)", re.I)
-
-
 def comment_section(text: str) -> int | None:
     """Where readers' comments begin, or None: comment systems close each comment with its date, time and
     links ("March 5, 2011 at 6:15 am | Report abuse |"), or just a bar where the links were lost in copying
     ("February 3, 2011 at 3:32 pm | it's time..."). The first comment starts before the first such
     footer: the lines above it that speak as a reader does (I, we, you; exclamations, questions, shouting),
     up to two plain lines in a row, which are the article's."""
-    m = _footer().search(text)
+    m = _FOOTER.search(text)
     if m is None:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1

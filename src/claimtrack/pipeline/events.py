@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from claimtrack.lexicon import event_words, hedges, reporting_verbs, word_set
+from claimtrack.lexicon import _lines, event_words, hedges, reporting_verbs, word_set
 from claimtrack.pipeline.syntax import child, children, core_np, dep, strip_det, subject
 
 PLACE_CASES = frozenset(
@@ -251,8 +251,6 @@ def _owner(tok: Token) -> Token | None:
 
 @cache
 def _number_words() -> dict[str, int]:
-    from claimtrack.lexicon import _lines
-
     return {word: int(value) for word, value in (line.split("\t") for line in _lines("number_words.tsv"))}
 
 
