@@ -135,3 +135,15 @@ def test_facts_of_unjudged_classes_are_left_out_and_nothing_else(runner: CliRunn
         return [(m.a.claim.id, m.b.claim.id, m.type, m.why, m.rule) for m in found]
 
     assert pairs(matches(read)) == pairs(matches(every)) != []
+
+
+def test_a_pledge_not_to_step_down_before_a_day_is_broken_only_before_it(runner: CliRunner, tmp_path: Path) -> None:
+    (broken,) = _records(runner, _ingest(runner, tmp_path / "early", "f9.txt", "f10.txt"))
+    assert broken["type"] == "prediction_contradicted" and broken["earlier_speaker"] == "Ali Garba"
+    assert broken["proposition"]["subject"] == "Ali Garba"  # the man who would not step down, not his country
+    assert _records(runner, _ingest(runner, tmp_path / "kept", "f9.txt", "f11.txt")) == []
+
+
+def test_a_denial_before_the_event_is_a_change_not_a_dispute(runner: CliRunner, tmp_path: Path) -> None:
+    """ "Garba has not stepped down" on Wednesday; "Garba resigned on Friday" ten days later."""
+    assert _records(runner, _ingest(runner, tmp_path, "f12.txt", "f10.txt")) == []

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.frames import ArticleContext, Gazetteer, due_by, name_key, person_of, same_person, side_of
+from claimtrack.frames import (
+    ArticleContext,
+    Gazetteer,
+    due_by,
+    name_key,
+    not_before,
+    person_of,
+    same_person,
+    side_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +129,7 @@ def test_a_title_alone_names_the_one_person_the_article_gives_it() -> None:
     assert person_of("the governor", ctx, gaz) is None  # a title no one is given here names no one
 
 
-def _facts(text: str, events: list[dict], published: str = "2020-02-01"):  # type: ignore[no-untyped-def]
+def _facts(text: str, events: list[dict], published: str = "2020-02-01", cue: str | None = None):  # type: ignore[no-untyped-def]
     from claimtrack.frames import facts
     from claimtrack.models import ArticleRef, Claim, Event, SpanRef, Speaker, claim_id
 
@@ -136,6 +145,7 @@ def _facts(text: str, events: list[dict], published: str = "2020-02-01"):  # typ
         text=text,
         sentence=span,
         speaker=Speaker(name="aides", kind="anonymous"),
+        cue=SpanRef(start=0, end=len(cue), text=cue) if cue else None,
         kind="event",
         events=evs,
     )
@@ -217,3 +227,52 @@ def test_a_condition_of_until_or_unless_reports_nothing() -> None:
     told = "Officials did not announce that Garba had resigned."
     event = {"word": "resigned", "lemma": "resign", "pos": "v", "subject": "Garba", "negated": True, "head": "announce"}
     assert _facts(told, [event]) == []
+
+
+def test_a_telling_denied_is_no_denial_of_what_was_told() -> None:
+    """ "did not confirm that Garba had resigned" says nothing of the resignation; "did not think" means "thought
+    not" and denies it."""
+    event = {"word": "resigned", "lemma": "resign", "pos": "v", "subject": "Garba", "negated": True}
+    assert _facts("that Garba had resigned", [dict(event)], cue="did not confirm") == []
+    assert _facts("that Garba had resigned", [dict(event)], cue="has not said") == []
+    (thought,) = _facts("that Garba had resigned", [dict(event)], cue="did not think")
+    assert thought.stance == "denies"
+    mention = {"word": "stepping", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
+    assert _facts("Garba made no mention of stepping down.", [mention]) == []
+
+
+def test_a_course_of_events_imagined_is_not_reported() -> None:
+    scenario = "And then Garba resigns and a general takes over, and that would be the end of it."
+    assert _facts(scenario, [{"word": "resigns", "lemma": "resign", "pos": "v", "subject": "Garba"}]) == []
+    headline = "Garba resigns as protests grow."
+    (reported,) = _facts(headline, [{"word": "resigns", "lemma": "resign", "pos": "v", "subject": "Garba"}])
+    assert reported.stance == "asserts"
+
+
+def test_not_until_a_day_is_refuted_only_before_it() -> None:
+    assert not_before("he will not step down until September", "2020-02-01") == date(2020, 8, 31).toordinal()
+    assert not_before("he would not resign before Friday", "2020-02-03") == date(2020, 2, 6).toordinal()
+    assert not_before("they would not leave until he was freed", "2020-02-01") is None
+    text = "Garba will not step down until September."
+    event = {"word": "step", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
+    (pledge,) = _facts(text, [{**event, "modality": "intended"}])
+    assert pledge.stance == "intends" and pledge.deadline == date(2020, 8, 31).toordinal()
+    assert _facts("Garba will not step down until he is cleared.", [{**event, "modality": "intended"}]) == []
+
+
+def test_a_titled_person_of_a_place_is_the_person() -> None:
+    from claimtrack.models import Speaker
+
+    ctx, gaz = ArticleContext(country=None, full_names={}), Gazetteer()
+    assert person_of("President Ali Garba of Niger", ctx, gaz) == person_of("Ali Garba", ctx, gaz)
+    assert person_of("Ali Garba of Niger", ctx, gaz) != person_of("Ali Garba", ctx, gaz)  # a name not known to speak
+    gaz.learn(_claim("Ali Garba said so.").model_copy(update={"speaker": Speaker(name="Ali Garba", kind="person")}))
+    assert person_of("Ali Garba of Niger", ctx, gaz) == person_of("Ali Garba", ctx, gaz)
+
+
+def test_what_an_option_or_a_demand_is_is_not_reported() -> None:
+    text = "The only option the envoy would accept was Garba stepping down from power."
+    event = {"word": "stepping", "lemma": "step down", "pos": "v", "subject": "Garba"}
+    assert _facts(text, [event]) == []
+    done = "The envoy said the crisis was over after Garba stepped down."
+    assert [f.stance for f in _facts(done, [{**event, "word": "stepped"}])] == ["asserts"]

@@ -31,13 +31,17 @@ from functools import lru_cache
 from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
 from claimtrack.frames import (
+    PRONOUNS,
+    UNDERGOER_CLASSES,
     AnyClaim,
     ArticleContext,
     Fact,
     _classes,
     _country,
+    denial,
     facts,
     incompatibilities,
+    name_key,
     same_person,
     side_of,
     speaker_side,
@@ -46,7 +50,6 @@ from claimtrack.lexicon import word_set
 from claimtrack.models import Contradiction, Proposition, short_hash
 
 FORECASTS = frozenset({"predicts", "intends"})
-NARRATORS = frozenset({"author", "outlet"})
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time speak of the same state of affairs."""
 ONCE_WINDOW_DAYS = 3
@@ -167,6 +170,8 @@ def _rules_for(classes: frozenset[str]) -> tuple[tuple[str, str, tuple[str, ...]
     return tuple(rule for rule in incompatibilities() if rule[0] in classes)
 
 
+CHANGES = ONCE_OR_STATE_OF_PERSON - {"alive"}
+"""What can come to be after a report that it has not (one cannot come to be alive after being dead)."""
 SAME_EVENT_CLASSES = ONCE_OR_STATE_OF_PERSON | {"enter", "withdraw"}
 """Classes whose opposite stance on one frame is judged: what happens to one named person, and the moves of a
 side into or out of a place. Activities that go on and off ("attack", "control") and bare verbs are too often
@@ -188,8 +193,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
         lo = a.end + 1 if a.stance in FORECASTS else a.start
         hi = a.end + (3650 if a.stance in FORECASTS else CONFLICT_WINDOW_DAYS)
         for b in index.between(cls, _lookup_key(key), lo, hi):
-            if b.claim.id == a.claim.id or b.event.negated == a.event.negated:
-                continue
+            if b.claim.id == a.claim.id or b.event.negated == a.event.negated or _both_ways(b):
+                continue  # "he was stepping down and he didn't step down" tells a story, it takes no side
             if not (_same(a.actor, b.actor) or (a.actor is None and _same(a.patient, b.patient))):
                 continue
             if not _compatible(a, b):
@@ -209,6 +214,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
             if a.stance in FORECASTS and b.stance in ("asserts", "denies"):
                 if not a.event.negated and (a.deadline is None or b.start <= a.deadline):
                     continue  # "will step down in September": not having done so yet refutes nothing before then
+                if a.event.negated and a.deadline is not None and b.start > a.deadline:
+                    continue  # "will not step down until September": stepping down in September keeps the word
                 yield Match(
                     a, b, "prediction_contradicted", f"the same event ({what}), said the other way round later", 0.55
                 )
@@ -221,14 +228,16 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                     continue  # fighting one week and none the next is a change, not a dispute
                 if a.classes & ONCE_OR_STATE_OF_PERSON and not (a.explicit or b.explicit):
                     continue
-                if b.start - a.end > ONCE_WINDOW_DAYS and a.event.negated and a.claim.speaker.kind in NARRATORS:
-                    # the outlet's own "he has not stepped down" on Monday, "he stepped down" on Friday: a change, not
-                    # a dispute; an official's denial later proved false is one
+                no, yes = (a, b) if a.event.negated else (b, a)
+                if cls in CHANGES and yes.start >= no.start and not denial(no.claim):
+                    # "he has not stepped down" on Monday, "he stepped down" on Friday (or later that day): a change,
+                    # not a dispute; a report that dates the event before the "not" still disputes it, and so does
+                    # any report against a denial ("there was no sign he had defected": what was denied was said)
                     continue
                 if _presupposed(a) or _presupposed(b):
                     continue  # "his resignation is what they demand" mentions a resignation, it does not report one
-                if _both_ways(a) or _both_ways(b):
-                    continue  # "he was stepping down and he didn't step down" tells a story, it takes no side
+                if _both_ways(a):
+                    continue
                 if cls in ONCE_CLASSES and b.event.time and b.start > a.end:
                     continue  # "killed on August 27" is not the death a report of August 6 denied
                 if (b.start, b.claim.id) > (a.start, a.claim.id):
@@ -436,10 +445,30 @@ def _display(key: str | None, fallback: str | None) -> str | None:
     return fallback
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’\-]+")
+
+
+def _subject(f: Fact) -> str | None:
+    """Who a record says the fact is of: the person it happens to ("Mubarak would not step down", not "Egypt"),
+    else the actor as a reader knows it."""
+    if f.patient and f.patient.startswith("person:") and f.classes & UNDERGOER_CLASSES:
+        named = f.event.subject if f.patient == f.actor or f.event.object is None else f.event.object
+        if named and named.lower() not in PRONOUNS:
+            return named
+        speaker = f.claim.speaker
+        surname = f.patient.removeprefix("person:").split("-")[-1]
+        if speaker.kind == "person" and surname == name_key(speaker.name.split()[-1]):
+            return speaker.name  # "he will not step down", he says
+        sentence = f.claim.sentence.text if f.claim.sentence is not None else f.claim.text
+        # "Mubarak was clear that he had no intention of stepping down": the name "he" stands for
+        return next((w for w in _CAPITALISED_WORD.findall(sentence) if name_key(w) == surname), named)
+    return _display(f.actor, f.event.subject)
+
+
 def _proposition(f: Fact) -> Proposition:
     cls = sorted(c for c in f.classes if not c.startswith("lemma:"))
     return Proposition(
-        subject=_display(f.actor, f.event.subject),
+        subject=_subject(f),
         predicate=cls[0] if cls else f.event.lemma,
         object=f.event.object,
         place=f.event.places[0] if f.event.places else None,
@@ -483,7 +512,7 @@ def _confidence(m: Match, later: list[Match]) -> tuple[float, list[str]]:
 
 
 def _say(f: Fact) -> str:
-    who = _display(f.actor, f.event.subject) or _display(f.patient, f.event.object) or "someone"
+    who = _subject(f) or _display(f.patient, f.event.object) or "someone"
     word = f.event.lemma
     place = f" ({f.event.places[0]})" if f.event.places else ""
     stance = {"predicts": "would", "intends": "would", "asserts": "", "denies": "not"}[f.stance]

@@ -106,6 +106,7 @@ def _names_pattern(country: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+PRONOUN_MENTIONS = frozenset({"he", "she", "it", "they", "we", "i"})
 _GOVERNMENT_OF = re.compile(r"[A-Z][\w\-]+(?:'s)? (?:administration|government|regime)")
 
 
@@ -120,8 +121,9 @@ def _state_actor(claim: AnyClaim) -> bool:
         return False
     # named in the claim itself ("Iran", "Iranian forces", "the Trump administration"), or the speaker speaking
     # of itself ("the US stated it would keep ..."); not found through "it" or the article's context
-    if claim.speaker.name == p.subject:
-        return True
+    mention = claim.speaker.mention
+    if claim.speaker.name == p.subject and not (mention and mention.text.lower() in PRONOUN_MENTIONS):
+        return True  # the state speaking of itself; one found only through "they" may be anyone
     if claim.events:
         # the state is who does it: some event's own subject names it ("Iranian forces are moving out"), not
         # just any word of the claim ("the ousted Libyan leader's family")

@@ -403,6 +403,9 @@ def person_of(phrase: str | None, ctx: ArticleContext, gaz: Gazetteer) -> str | 
 
 
 _POSSESSOR = re.compile(r"^.*?[A-Z][\w\-]*['’]s\s+(?P<rest>.+)$")
+_OF_PLACE = re.compile(
+    r"^(?P<who>.*?[A-Z][\w'’\-]*)\s+of\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$"
+)
 
 
 def _person_keys(phrase: str, gaz: Gazetteer) -> tuple[str, ...]:
@@ -410,12 +413,24 @@ def _person_keys(phrase: str, gaz: Gazetteer) -> tuple[str, ...]:
     owned = _POSSESSOR.match(phrase)
     if owned:
         phrase = owned.group("rest")  # "Gaddafi's youngest son, Saif al-Arab" is the son; "Gaddafi's son" no one
+    of_place = _OF_PLACE.match(phrase)
+    if of_place and _person_of_place(of_place.group("who"), of_place.group("where"), gaz):
+        phrase = of_place.group("who")  # "President Ali Garba of Niger" is Ali Garba
     names = _name_run(phrase)
     if not names or gaz.is_place(names[-1]) or _country(" ".join(names)):
         return ()
     if names[-1].lower().rstrip("'s’") in word_set("time_words.txt"):
         return ()  # "Friday's killings" name no one
     return _name_keys(phrase)
+
+
+def _person_of_place(who: str, where: str, gaz: Gazetteer) -> bool:
+    """ "President Ali Garba of Niger": a person (titled, or a name known to speak) of a named place; not "the Bank
+    of England"."""
+    if not (_country(where) or gaz.is_place(where)):
+        return False
+    words = who.split()
+    return words[0].lower().rstrip(".") in _honorifics() | _roles() or gaz.is_person(words[-1])
 
 
 def _completed(keys: tuple[str, ...], ctx: ArticleContext) -> str | None:
@@ -507,17 +522,90 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
     if _opens_clause(claim, ev, _CONDITION_CLAUSE):
         return None  # "they would not negotiate until Mubarak resigned": a condition, not a report
-    if ev.negated and ev.head in word_set("unconfirming_heads.txt"):
+    if ev.negated and (ev.head in word_set("unconfirming_heads.txt") or _untold(claim, ev)):
         return None  # "did not confirm a report that he had resigned" denies the telling, not the resignation
     if ev.negated and _opens_clause(claim, ev, _TIME_CLAUSE):
         return None  # "the day before he stepped down" presupposes it; a "not" read there is a misreading
     if _bare_verb(claim, ev):
         return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
+    if _scenario(claim, ev):
+        return None  # "and then Mubarak resigns and that would be ...": a course of events imagined, not reported
+    if _named_by_unfactual_noun(claim, ev):
+        return None  # "the only option was Gadhafi stepping down": an option, not a report
     if ev.modality == "predicted":
         return "predicts"
     if ev.modality == "intended":
         return "intends"
     return "denies" if ev.negated else "asserts"
+
+
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+
+
+def _untold(claim: AnyClaim, ev: Event) -> bool:
+    """Whether the event is what a telling denied tells of: "did not confirm that he had resigned", "has not said
+    whether", "made no mention of stepping down" deny that it was told, not what was told (unlike "did not think",
+    which means "thought not")."""
+    heads = word_set("unconfirming_heads.txt")
+    cue = claim.cue
+    if cue is not None and _NOT.search(cue.text):
+        if any(_inflected(w, heads) for w in re.findall(r"[a-z]+", cue.text.lower())):
+            return True
+    before = _before(claim, ev)
+    told = _NO_TELLING.search(before) if before else None
+    return told is not None and any(told.group("noun").lower().startswith(h) for h in heads)
+
+
+_NO_TELLING = re.compile(r"\bno\s+(?P<noun>[a-z]+)\s+of\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _inflected(word: str, lemmas: frozenset[str]) -> bool:
+    """ "confirmed", "says", "said": a form of one of ``lemmas`` (the irregular ones are listed with them)."""
+    if word.endswith(("ied", "ies")) and word[:-3] + "y" in lemmas:
+        return True  # "denied", "denies"
+    return word in lemmas or any(word.startswith(w) and word[len(w) :] in ("s", "d", "ed", "es", "ing") for w in lemmas)
+
+
+def denial(claim: AnyClaim) -> bool:
+    """Whether a claim rejects something said ("denied that he had resigned", "there was no sign he had defected"),
+    rather than telling how things stand ("he has not stepped down")."""
+    cue = claim.cue.text.lower() if claim.cue is not None else ""
+    if any(_inflected(w, word_set("denying_cues.txt")) for w in re.findall(r"[a-z]+", cue)):
+        return True
+    nouns = "|".join(sorted(word_set("no_evidence_nouns.txt")))
+    return bool(re.search(rf"\bno\s+(?:\w+\s+)?(?:{nouns})s?\b", claim.text, re.I))
+
+
+@cache
+def _copular_unfactual() -> re.Pattern[str]:
+    nouns = "|".join(sorted(word_set("non_factive_nouns.txt")))
+    return re.compile(
+        rf"\b(?:{nouns})s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+(?:is|was|are|were|remains|remained)\s+(?:[\w'’-]+\s+){{0,3}}$",
+        re.I,
+    )
+
+
+def _named_by_unfactual_noun(claim: AnyClaim, ev: Event) -> bool:
+    """An event a copula gives as what a noun of pressing, offering or hoping is: "the only option the United States
+    would entertain was Gadhafi stepping down", "their demand is that he resign" (a parse often misses the link)."""
+    before = _before(claim, ev)
+    return before is not None and bool(_copular_unfactual().search(before))
+
+
+_CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
+
+
+def _scenario(claim: AnyClaim, ev: Event) -> bool:
+    """A change told in the simple present beside a "would" or "could": a course of events imagined ("and then
+    Mubarak resigns and an interim president is appointed, and that would be the speaker"), not a report (a headline's
+    "Mubarak resigns" has no such modal)."""
+    sentence = getattr(claim, "sentence", None)
+    if ev.pos != "v" or ev.modality != "actual" or sentence is None or not sentence.start <= ev.start < sentence.end:
+        return False
+    words = sentence.text[ev.start - sentence.start : ev.end - sentence.start].lower().split()
+    word, head = (words[0] if words else ""), ev.lemma.split()[0]
+    present = word in (head + "s", head + "es", head[:-1] + "ies") and word != head
+    return present and bool(_CONDITIONAL_MODAL.search(sentence.text))
 
 
 _CONDITIONAL_CLAIM = re.compile(r"^\W*(?:even\s+)?(?:if|unless|whether|should)\b|^\W*even\s+had\b", re.I)
@@ -759,7 +847,11 @@ def facts_of_article(
                     due.append(due_by(claim.text, claim.article.published))
                 deadline = due[0]
             if ev.negated and stance in ("predicts", "intends") and _NOT_BEFORE.search(claim.text):
-                continue  # "he would not step down before the September elections" says when, not whether
+                # "he would not step down before the September elections" says when, not whether: it is refuted
+                # only by the event before that day, and says nothing when the day is no date ("until he is freed")
+                deadline = not_before(claim.text, claim.article.published)
+                if deadline is None:
+                    continue
             named = (
                 ev.object
                 if ev.object and patient and patient == object_key
@@ -830,6 +922,22 @@ _BY = re.compile(r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s
 
 
 _NOT_BEFORE = re.compile(r"\b(?:before|until|till)\b", re.I)
+_NOT_BEFORE_DAY = re.compile(r"\b(?:before|until|till)\s+(?:the\s+)?(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2}\b)?)")
+
+
+def not_before(text: str, published: str | None) -> int | None:
+    """The last day a "not until" or "not before" forecast rules the event out: the day before the one it names
+    ("he will not step down until September": August 31), if it names one."""
+    m = _NOT_BEFORE_DAY.search(text)
+    if not published or not m:
+        return None
+    from claimtrack.timeref import resolve
+
+    when = resolve(m.group("when"), published, future=True)
+    if not when:
+        return None
+    day = bounds(when)[0].toordinal() - 1
+    return day if day > bounds(published)[1].toordinal() else None
 
 
 def due_by(text: str, published: str | None) -> int | None:

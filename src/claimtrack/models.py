@@ -184,6 +184,7 @@ class ArticleView(View):
 class SpeakerView(View):
     name: str
     kind: SpeakerKind
+    mention: SpanRef | None = None
 
 
 class ClaimView(View):
@@ -199,6 +200,7 @@ class ClaimView(View):
     text: str
     sentence: SpanRef | None = None
     speaker: SpeakerView
+    cue: SpanRef | None = None
     kind: ClaimKind
     hedge: str | None = None
     time: PartialDate | None = None

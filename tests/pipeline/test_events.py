@@ -80,3 +80,11 @@ def test_a_belief_is_no_denial(nlp) -> None:  # type: ignore[no-untyped-def]
         _events(nlp, "Hundreds of people are believed to have been killed in Maradi, officials said."), "kill"
     )
     assert not ev.negated and ev.count is None  # "hundreds" is no count
+
+
+def test_a_particle_read_as_an_adverb_still_makes_the_phrasal_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "stepping down" with "down" parsed as an adverb is "step down", and an intention's noun ("he has no
+    intention of stepping down") gives it the subject of the clause around it."""
+    text = "The governor said he has no intention of stepping down before the vote."
+    ev = _by_lemma(_events(nlp, text), "step down")
+    assert ev.negated and ev.modality == "intended" and ev.subject == "he"

@@ -30,7 +30,7 @@ PLACE_CASES = frozenset(
 """Prepositions that introduce where an event happens."""
 AGENT_CASES = frozenset({"by", "from"})
 """Prepositions that introduce who does what a noun names: "violence from pro-Gadhafi forces", "a strike by NATO"."""
-NO_EVIDENCE = frozenset({"sign", "evidence", "indication", "proof", "trace", "report", "confirmation", "truth"})
+NO_EVIDENCE = word_set("no_evidence_nouns.txt")
 """Nouns whose "no" denies what they are about: "there was no sign Ghanem had defected"."""
 UNDERGOER_NOUNS = frozenset(
     {"capture", "death", "killing", "arrest", "release", "execution", "resignation", "defection", "control"}
@@ -149,6 +149,17 @@ def _lemma(tok: Token) -> str:
     return lemma
 
 
+PARTICLES = frozenset({"down", "out", "off", "up", "back", "away", "over", "in"})
+
+
+def _particle_after(tok: Token) -> Token | None:
+    """A particle parsed as an adverb right after its verb ("stepping down" read as advmod)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.head.i == tok.i and dep(nxt) == "advmod" and nxt.lower_ in PARTICLES:
+        return nxt
+    return None
+
+
 def _trigger(tok: Token, span: Span) -> tuple[str, int, int] | None:
     """The event word at ``tok`` as the tables spell it, with its first and last token; None if it is none.
 
@@ -173,7 +184,7 @@ def _trigger(tok: Token, span: Span) -> tuple[str, int, int] | None:
         if (joined, "n") in words or (joined.replace("-", ""), "n") in words:
             return None  # the first half already stands for the whole
     if pos == "v":
-        prt = child(tok, "compound:prt")
+        prt = child(tok, "compound:prt") or _particle_after(tok)
         if prt is not None and (f"{low} {prt.lower_}", "v") in words:
             return f"{low} {prt.lower_}", min(tok.i, prt.i), max(tok.i, prt.i)
         obj = child(tok, "obj")

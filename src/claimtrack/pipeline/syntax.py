@@ -133,8 +133,9 @@ def subject(token: Token) -> Token | None:
             continue
         if dep(cur) in ("acl", "acl:relcl") and cur.head.i != cur.i:
             noun = cur.head
-            if any(m.lower_ == "to" for m in children(cur, "mark")):
-                # "its plan to withdraw", "dollars to stay": the owner, or the subject of the clause around the noun
+            if any(m.lower_ in ("to", "of") for m in children(cur, "mark")):
+                # "its plan to withdraw", "dollars to stay", "no intention of stepping down": the owner, or the
+                # subject of the clause around the noun
                 owner = child(noun, "nmod:poss")
                 if owner is not None:
                     return owner
