@@ -29,7 +29,7 @@ from itertools import islice
 from operator import attrgetter
 
 from claimtrack.dates import bounds, days_between
-from claimtrack.lexicon import country_of, names_of, target_classes, word_set
+from claimtrack.lexicon import country_of, hedges, names_of, target_classes, word_set
 from claimtrack.models import (
     Claim,
     ClaimView,
@@ -46,8 +46,10 @@ AnyClaim = Claim | ClaimView
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time are "about the same time"."""
 STALE_INTENTION_DAYS = 730
-WEAK_HEDGES = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "seem", "appear", "apparently"})
-SECOND_HAND = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+WEAK_HEDGES = frozenset(word for word, effect in hedges().items() if effect == "hedge")
+"""Words that only weaken a claim ("may", "apparently"), as ``resources/hedges.tsv`` lists them."""
+SECOND_HAND = frozenset(word for word, effect in hedges().items() if effect == "report")
+"""Words that make a claim second-hand ("reportedly")."""
 ANY_HEDGE = WEAK_HEDGES | SECOND_HAND
 
 
