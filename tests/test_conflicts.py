@@ -147,3 +147,42 @@ def test_a_pledge_not_to_step_down_before_a_day_is_broken_only_before_it(runner:
 def test_a_denial_before_the_event_is_a_change_not_a_dispute(runner: CliRunner, tmp_path: Path) -> None:
     """ "Garba has not stepped down" on Wednesday; "Garba resigned on Friday" ten days later."""
     assert _records(runner, _ingest(runner, tmp_path, "f12.txt", "f10.txt")) == []
+
+
+def test_a_truce_until_a_day_is_broken_only_before_that_day(runner: CliRunner, tmp_path: Path) -> None:
+    assert _records(runner, _ingest(runner, tmp_path / "after", "f13.txt", "f14.txt")) == []
+    (broken,) = _records(runner, _ingest(runner, tmp_path / "before", "f13.txt", "f15.txt"))
+    assert broken["type"] == "prediction_contradicted" and "truce" in broken["explanation"]
+
+
+def test_reports_that_the_same_claims_dispute_are_one_record() -> None:
+    from claimtrack.contradictions import _one_per_dispute
+    from claimtrack.models import Contradiction, Proposition
+
+    def record(i: int, date: str, speaker: str) -> Contradiction:
+        return Contradiction(
+            id=f"r{i}",
+            type="conflicting_reports",
+            earlier=f"c{i}",
+            later=["l1", "l2"],
+            proposition=Proposition(subject="Omar Sallah", predicate="resign", polarity=True),
+            confidence=0.5 + i / 10,
+            rule="resign/on_leave",
+            reasons=[],
+            explanation="Judged incompatible.",
+            earlier_speaker=speaker,
+            earlier_date=date,
+        )
+
+    other = record(4, "2019-05-01", "Reuters").model_copy(update={"later": ["l3"]})
+    kept = _one_per_dispute(
+        [
+            record(1, "2019-05-02", "unresolved"),
+            record(2, "2019-05-02", "Reuters"),
+            record(3, "2019-05-03", "AFP"),
+            other,
+        ]
+    )
+    first = next(r for r in kept if r.id == "r2")  # the first report, by someone named
+    assert sorted(first.also) == ["c1", "c3"] and "2 other reports" in first.explanation
+    assert {r.id for r in kept} == {"r2", "r4"}

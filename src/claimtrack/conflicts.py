@@ -244,6 +244,8 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
                     yield Match(a, b, "conflicting_reports", f"reports of the same event ({what}) that disagree", 0.5)
 
 
+_BEFORE_DEADLINE = re.compile(r"\b(?:before|ahead\s+of)\s+(?:the|its|their|a|\w+['’]s)\s+(?:\w+\s+)?deadline\b", re.I)
+"""A later report that dates what it tells before a truce's end: "fighting erupted a day before the deadline"."""
 CONCESSIVE = re.compile(r"\b(despite|in spite|but|although|though|violat\w*|breach\w*|br[eo]k\w*|continu\w*)\b", re.I)
 
 
@@ -342,9 +344,12 @@ def _excluded(
         lo, hi = a.end + 1, a.end + days
     else:
         lo, hi = a.start - days, a.end + days
+    ends = a.deadline if "ceasefire" in a.classes and window == "after" else None
     for b in index.between(cls_b, _lookup_key(key), lo, hi):
         if b.claim.id == a.claim.id or b.event.negated:
             continue
+        if ends is not None and b.start > ends and not _BEFORE_DEADLINE.search(b.claim.text):
+            continue  # "a truce until Saturday": fighting after Saturday breaks nothing, fighting "before the deadline" does
         if b.stance != "asserts" and not (b.stance == "intends" and "patient" in shared and window == "near"):
             continue  # a state is reported; for one person's post, asking for leave is a report of holding it
         if "ceasefire" in a.classes and _reports_the_truce(b):

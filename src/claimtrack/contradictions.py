@@ -282,7 +282,30 @@ def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> l
 
             by_id = {c.id: c for c in claims}
             out = [rank(c, by_id) for c in out]  # type: ignore[arg-type]
+        out = _one_per_dispute(out)
         out.sort(key=lambda c: (-c.confidence, c.type, c.earlier_date or "", c.id))
+    return out
+
+
+def _one_per_dispute(records: list[Contradiction]) -> list[Contradiction]:
+    """Conflicting reports that the same later claims dispute are one dispute ("Koussa resigned", said by four
+    reports, against "Koussa is on sick leave"): one record, from the first report named, the others in ``also``."""
+    groups: dict[tuple, list[Contradiction]] = defaultdict(list)
+    out: list[Contradiction] = []
+    for r in records:
+        if r.type == "conflicting_reports":
+            groups[(r.rule, r.proposition.predicate, frozenset(r.later))].append(r)
+        else:
+            out.append(r)
+    for group in groups.values():
+        group.sort(key=lambda r: (r.earlier_date or "", r.earlier_speaker == "unresolved", -r.confidence, r.id))
+        first, rest = group[0], group[1:]
+        if rest:
+            others = f" {len(rest)} other report{'s' if len(rest) > 1 else ''} on the earlier side say the same."
+            first = first.model_copy(
+                update={"also": [r.earlier for r in rest], "explanation": first.explanation + others}
+            )
+        out.append(first)
     return out
 
 

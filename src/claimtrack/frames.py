@@ -615,7 +615,7 @@ _SUPPOSITION = re.compile(
 _DO_SUPPORT = re.compile(r"\b(?:do|does|did|didn't|doesn't|don't|not|never)\s+(?:\w+\s+)?$", re.I)
 
 
-_TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|once)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|while|once)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 _CONDITION_CLAUSE = re.compile(r"\b(?:until|till|unless)\s+(?:[\w'’-]+\s+){0,3}$", re.I)

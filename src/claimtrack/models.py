@@ -235,6 +235,9 @@ class Contradiction(Record):
     earlier_date: str | None = None
     later_dates: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    also: list[str] = Field(default_factory=list)
+    """Other claims on the earlier side of the same dispute: reports that every later claim of this record
+    disputes as well (one record is kept per dispute, from its first report)."""
 
 
 class Prediction(Record):
