@@ -220,7 +220,8 @@ def test_a_not_read_in_a_clause_of_time_takes_no_side() -> None:
     event = {"word": "stepped", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
     assert _facts(text, [event]) == []
     text = "After days of not saying much while Garba stepped down, the envoy spoke."
-    assert _facts(text, [dict(event)]) == []
+    event = {"word": "stepped", "lemma": "step down", "pos": "v", "subject": "Garba", "negated": True}
+    assert _facts(text, [event]) == []
 
 
 def test_a_condition_of_until_or_unless_reports_nothing() -> None:

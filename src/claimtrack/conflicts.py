@@ -349,7 +349,7 @@ def _excluded(
         if b.claim.id == a.claim.id or b.event.negated:
             continue
         if ends is not None and b.start > ends and not _BEFORE_DEADLINE.search(b.claim.text):
-            continue  # "a truce until Saturday": fighting after Saturday breaks nothing, fighting "before the deadline" does
+            continue  # "a truce until Saturday": fighting after Saturday breaks nothing; "before the deadline" does
         if b.stance != "asserts" and not (b.stance == "intends" and "patient" in shared and window == "near"):
             continue  # a state is reported; for one person's post, asking for leave is a report of holding it
         if "ceasefire" in a.classes and _reports_the_truce(b):
