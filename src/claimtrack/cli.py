@@ -584,6 +584,13 @@ def articles(store: Path, format_: str | None) -> None:
     show_default=True,
     help="Only contradictions at least this confident.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to read a large store's frames in (default: the machine's cores). The records come out "
+    "the same whatever the number.",
+)
 @store_option
 @output_options
 def contradictions(
@@ -592,6 +599,7 @@ def contradictions(
     about: str | None,
     since: str | None,
     min_confidence: float,
+    jobs: int | None,
     store: Path,
     format_: str | None,
 ) -> None:
@@ -604,13 +612,14 @@ def contradictions(
       conflicting_reports      sources disagreeing about the same event at the same time
     """
     from claimtrack.contradictions import find_contradictions, takes_part
+    from claimtrack.forked import cores
     from claimtrack.query import filter_contradictions
 
     # only claims that can take part are kept: a large store never sits whole in memory
     all_claims = _kept(c for c in _open(store).claim_views() if takes_part(c))
     by_id = {c.id: c for c in all_claims}
     found = filter_contradictions(
-        find_contradictions(all_claims),
+        find_contradictions(all_claims, jobs=jobs or cores()),
         by_id,
         types=types,
         speaker=speaker,

@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
+from claimtrack.forked import chunks, fork_map
 from claimtrack.frames import (
+    PARALLEL_EVENTS,
     PRONOUNS,
     UNDERGOER_CLASSES,
     AnyClaim,
@@ -150,18 +152,32 @@ def _independent(a: Fact, b: Fact) -> bool:
     return a.claim.speaker.name != b.claim.speaker.name or a.claim.article.id != b.claim.article.id
 
 
-def matches(all_facts: list[Fact]) -> list[Match]:
-    """Every judged pair among the facts."""
+def matches(all_facts: list[Fact], *, jobs: int = 1) -> list[Match]:
+    """Every judged pair among the facts; with ``jobs`` > 1, a large store's facts are looked up in that many
+    processes, all sharing one index (the pairs, and their order, are the same)."""
     index = _Index(all_facts)
-    out: list[Match] = []
-    for a in all_facts:
-        out.extend(_same_event(a, index))
-        if not a.event.negated:
-            for cls_a, cls_b, shared, window, days, why in _rules_for(a.classes):
-                out.extend(_excluded(a, f"{cls_a}/{cls_b}", cls_b, shared, window, days, why, index))
-        out.extend(_once(a, index))
-        out.extend(_tolls(a, index))
-    return out
+    parts = chunks(range(len(all_facts)), jobs if len(all_facts) >= PARALLEL_EVENTS else 1)
+
+    def work(part: Sequence[int]) -> list[Match]:
+        out: list[Match] = []
+        for i in part:
+            a = all_facts[i]
+            out.extend(_same_event(a, index))
+            if not a.event.negated:
+                for cls_a, cls_b, shared, window, days, why in _rules_for(a.classes):
+                    out.extend(_excluded(a, f"{cls_a}/{cls_b}", cls_b, shared, window, days, why, index))
+            out.extend(_once(a, index))
+            out.extend(_tolls(a, index))
+        return out
+
+    def pack(part: Sequence[int], found: list[Match]) -> list[tuple[int, int, str, str, float, str]]:
+        where = {id(f): i for i, f in enumerate(all_facts)}  # the pairs, with facts named by position
+        return [(where[id(m.a)], where[id(m.b)], m.type, m.why, m.weight, m.rule) for m in found]
+
+    def unpack(part: Sequence[int], packed: list[tuple[int, int, str, str, float, str]]) -> list[Match]:
+        return [Match(all_facts[a], all_facts[b], *rest) for a, b, *rest in packed]
+
+    return [m for found in fork_map(work, parts, pack=pack, unpack=unpack) for m in found]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -567,10 +583,10 @@ def _quoted(a: Fact, later: list[Match]) -> list[Match]:
     return sorted(picked, key=lambda x: (x.b.start, x.b.claim.id))
 
 
-def frame_contradictions(claims: Iterable[AnyClaim]) -> list[Contradiction]:
-    """Contradictions found through frames, one record per earlier claim and type."""
+def frame_contradictions(claims: Iterable[AnyClaim], *, jobs: int = 1) -> list[Contradiction]:
+    """Contradictions found through frames, one record per earlier claim and type (``jobs``: processes to use)."""
     grouped: dict[tuple[str, str], list[Match]] = defaultdict(list)
-    for m in matches(facts(claims, JUDGED_CLASSES)):
+    for m in matches(facts(claims, JUDGED_CLASSES, jobs=jobs), jobs=jobs):
         grouped[(m.type, m.a.claim.id)].append(m)
     out: list[Contradiction] = []
     for (type_, _), group in grouped.items():

@@ -40,8 +40,9 @@ from claimtrack.models import (
     short_hash,
 )
 from claimtrack.store import paused_gc
+from claimtrack.views import ClaimRow, as_proposition
 
-AnyClaim = Claim | ClaimView
+AnyClaim = Claim | ClaimView | ClaimRow
 
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time are "about the same time"."""
@@ -191,7 +192,7 @@ def _reported_done(claim: AnyClaim) -> bool:
 
 def takes_part(claim: AnyClaim) -> bool:
     """Whether a claim can be one side of a contradiction (the rest need not even be kept in memory)."""
-    return (_role(claim) is not None or bool(claim.events)) and _date(claim) is not None
+    return (bool(claim.events) or _role(claim) is not None) and _date(claim) is not None
 
 
 def _blocks(claims: Iterable[AnyClaim]) -> dict[tuple[str, str], list[Item]]:
@@ -257,12 +258,13 @@ class _Index:
         return list(islice(heapq.merge(*parts, key=attrgetter("order")), MAX_EVIDENCE)), total
 
 
-def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> list[Contradiction]:
+def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True, jobs: int = 1) -> list[Contradiction]:
     """All contradictions among ``claims``, most confident first.
 
     Args:
         ranked: give each record the confidence fitted to audits (``claimtrack.ranking``); False keeps
             the judgement's own weights (what ``training/fit_confidence.py`` starts from).
+        jobs: processes a large store's frames are read in (the records are the same for any number).
     """
     from claimtrack.conflicts import frame_contradictions
 
@@ -272,11 +274,13 @@ def find_contradictions(claims: Iterable[AnyClaim], *, ranked: bool = True) -> l
         # propositions compare states by name only: what a state (a country, its government) does
         # (and claims stored before event mentions existed, which have nothing else to compare)
         # (a claim of no role is left out of every block: it need not be looked at more closely)
-        compared = [c for c in claims if _role(c) is not None and (not c.events or _state_actor(c))]
+        compared = [c for c in claims if (not c.events or _state_actor(c)) and _role(c) is not None]
         for items in _blocks(compared).values():
             out.extend(_in_block(items))
         covered = {(c.type, c.earlier, frozenset(c.later)) for c in out}
-        out.extend(c for c in frame_contradictions(claims) if (c.type, c.earlier, frozenset(c.later)) not in covered)
+        out.extend(
+            c for c in frame_contradictions(claims, jobs=jobs) if (c.type, c.earlier, frozenset(c.later)) not in covered
+        )
         if ranked:
             from claimtrack.ranking import rank
 
@@ -389,7 +393,7 @@ def _record(type_: str, a: Item, later: list[Item], total: int) -> Contradiction
             "earlier": earlier.id,
             "later": later_ids,
             "later_count": total,
-            "proposition": pa,
+            "proposition": as_proposition(pa),
             "confidence": round(min(0.99, max(0.05, score)), 2),
             "rule": "proposition",
             "reasons": reasons,
@@ -529,7 +533,7 @@ def predictions(claims: Sequence[AnyClaim], contradictions: Sequence[Contradicti
                 speaker=claim.speaker.name,
                 date=_date(claim),
                 text=claim.text,
-                proposition=claim.proposition,
+                proposition=as_proposition(claim.proposition) if claim.proposition else None,
                 status=status,  # type: ignore[arg-type]
                 contradicted_by=against,
                 confirmed_by=for_,

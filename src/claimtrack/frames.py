@@ -27,14 +27,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from claimtrack.dates import bounds
+from claimtrack.forked import chunks, fork_map
 from claimtrack.lexicon import _leaders, _lines, antonyms, event_words, word_set
 from claimtrack.lexicon import country_of as _country  # cached: names recur across a store
 from claimtrack.models import Claim, ClaimView, Event
+from claimtrack.views import ClaimRow, EventRow, replaced
 
-AnyClaim = Claim | ClaimView
+AnyClaim = Claim | ClaimView | ClaimRow
+AnyEvent = Event | EventRow
 
 OPPOSITION_WORDS = frozenset(
     {
@@ -147,7 +150,7 @@ def _name_keys(text: str) -> tuple[str, ...]:
 def _name_run(text: str) -> tuple[str, ...]:
     """The trailing run of capitalised words of a phrase: "Libyan Foreign Minister Moussa Koussa" -> Moussa Koussa."""
     text = _RELATIVE.sub("", text.strip())
-    text = re.sub(r"(\w) ['’](\w)", r"\1'\2", text)  # "Mo 'tassim", as the tokenizer left it
+    text = _SPLIT_APOSTROPHE.sub(r"\1'\2", text)  # "Mo 'tassim", as the tokenizer left it
     tokens = text.replace("’", "'").split()
     run: list[str] = []
     for tok in reversed(tokens):
@@ -238,8 +241,16 @@ class ArticleContext:
 
     country: str | None
     full_names: dict[str, tuple[str, ...]]  # surname or first-name key -> the whole name's keys
-    titles: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
-    """(role, country) -> the one person the article gives that title: ("president", "Egypt") -> Hosni Mubarak."""
+    claims: Sequence[AnyClaim] = ()
+    _titles: dict[tuple[str, str | None], tuple[str, ...]] | None = field(default=None, repr=False)
+
+    @property
+    def titles(self) -> dict[tuple[str, str | None], tuple[str, ...]]:
+        """(role, country) -> the one person the article gives that title: ("president", "Egypt") -> Hosni Mubarak.
+        Read from the article's sentences the first time a bare title needs it."""
+        if self._titles is None:
+            self._titles = _titles(self.claims)
+        return self._titles
 
     @classmethod
     def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
@@ -262,7 +273,7 @@ class ArticleContext:
         country = top[0][0] if top and top[0][1] * 2 > total else None
         # a surname two people of the article share ("Saif al-Arab Gaddafi", "Muammar Gaddafi") completes to neither
         unique = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
-        return cls(country, unique, _titles(claims))
+        return cls(country, unique, claims)
 
 
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\s){2,7}[A-Z][\w'’\-]*")
@@ -487,7 +498,7 @@ class Fact(NamedTuple):
     """One event mention of one claim, read for comparison (a named tuple: a store has hundreds of thousands)."""
 
     claim: AnyClaim
-    event: Event
+    event: AnyEvent
     classes: frozenset[str]
     actor: str | None  # a side, a person or None
     patient: str | None  # a person, a place or None
@@ -506,7 +517,7 @@ class Fact(NamedTuple):
         return self.stance != "denies"
 
 
-def _stance(claim: AnyClaim, ev: Event) -> str | None:
+def _stance(claim: AnyClaim, ev: AnyEvent) -> str | None:
     if (
         claim.kind == "demand"
         and ev.modality != "intended"
@@ -520,18 +531,22 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
     sentence = getattr(claim, "sentence", None)
     if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
         return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
-    if _opens_clause(claim, ev, _CONDITION_CLAUSE):
+    before = _before(claim, ev)  # the sentence's words before the event word, read once for the tests below
+    if before is not None and _CONDITION_CLAUSE.search(before):
         return None  # "they would not negotiate until Mubarak resigned": a condition, not a report
-    if ev.negated and (ev.head in word_set("unconfirming_heads.txt") or _untold(claim, ev)):
+    if ev.negated and (ev.head in word_set("unconfirming_heads.txt") or _untold(claim, before)):
         return None  # "did not confirm a report that he had resigned" denies the telling, not the resignation
-    if ev.negated and _opens_clause(claim, ev, _TIME_CLAUSE):
+    if ev.negated and before is not None and _TIME_CLAUSE.search(before):
         return None  # "the day before he stepped down" presupposes it; a "not" read there is a misreading
-    if _bare_verb(claim, ev):
+    if _bare_verb(claim, ev, before):
         return None  # "the rebels insist that Gaddafi step down", "seeing him step down": wanted, not reported
     if _scenario(claim, ev):
         return None  # "and then Mubarak resigns and that would be ...": a course of events imagined, not reported
-    if _named_by_unfactual_noun(claim, ev):
-        return None  # "the only option was Gadhafi stepping down": an option, not a report
+    if before is not None and _copular_unfactual().search(before):
+        # "the only option the United States would entertain was Gadhafi stepping down", "their demand is that he
+        # resign": an event a copula gives as what a noun of pressing, offering or hoping is (a parse often misses
+        # the link): an option, not a report
+        return None
     if ev.modality == "predicted":
         return "predicts"
     if ev.modality == "intended":
@@ -542,7 +557,7 @@ def _stance(claim: AnyClaim, ev: Event) -> str | None:
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 
 
-def _untold(claim: AnyClaim, ev: Event) -> bool:
+def _untold(claim: AnyClaim, before: str | None) -> bool:
     """Whether the event is what a telling denied tells of: "did not confirm that he had resigned", "has not said
     whether", "made no mention of stepping down" deny that it was told, not what was told (unlike "did not think",
     which means "thought not")."""
@@ -551,7 +566,6 @@ def _untold(claim: AnyClaim, ev: Event) -> bool:
     if cue is not None and _NOT.search(cue.text):
         if any(_inflected(w, heads) for w in re.findall(r"[a-z]+", cue.text.lower())):
             return True
-    before = _before(claim, ev)
     told = _NO_TELLING.search(before) if before else None
     return told is not None and any(told.group("noun").lower().startswith(h) for h in heads)
 
@@ -585,17 +599,10 @@ def _copular_unfactual() -> re.Pattern[str]:
     )
 
 
-def _named_by_unfactual_noun(claim: AnyClaim, ev: Event) -> bool:
-    """An event a copula gives as what a noun of pressing, offering or hoping is: "the only option the United States
-    would entertain was Gadhafi stepping down", "their demand is that he resign" (a parse often misses the link)."""
-    before = _before(claim, ev)
-    return before is not None and bool(_copular_unfactual().search(before))
-
-
 _CONDITIONAL_MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
 
 
-def _scenario(claim: AnyClaim, ev: Event) -> bool:
+def _scenario(claim: AnyClaim, ev: AnyEvent) -> bool:
     """A change told in the simple present beside a "would" or "could": a course of events imagined ("and then
     Mubarak resigns and an interim president is appointed, and that would be the speaker"), not a report (a headline's
     "Mubarak resigns" has no such modal)."""
@@ -621,7 +628,7 @@ _TIME_CLAUSE = re.compile(r"\b(?:before|after|since|until|till|when|while|once)\
 _CONDITION_CLAUSE = re.compile(r"\b(?:until|till|unless)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-def _before(claim: AnyClaim, ev: Event) -> str | None:
+def _before(claim: AnyClaim, ev: AnyEvent) -> str | None:
     """The words of the claim's sentence before the event word (None when the event is not in that sentence)."""
     sentence = getattr(claim, "sentence", None)
     if sentence is None or not sentence.start <= ev.start <= sentence.end:
@@ -629,16 +636,10 @@ def _before(claim: AnyClaim, ev: Event) -> str | None:
     return sentence.text[: ev.start - sentence.start]
 
 
-def _opens_clause(claim: AnyClaim, ev: Event, clause: re.Pattern[str]) -> bool:
-    """Whether the event word opens a clause of time or condition ("the day before he stepped down")."""
-    before = _before(claim, ev)
-    return before is not None and bool(clause.search(before))
-
-
-def _bare_verb(claim: AnyClaim, ev: Event) -> bool:
+def _bare_verb(claim: AnyClaim, ev: AnyEvent, before: str | None) -> bool:
     """A verb in its bare form whose subject is one named person or "he"/"she": a subjunctive or an infinitive
     ("that Gaddafi step down", "for him to step down"), not a report ("Gaddafi steps down", "did not step down")."""
-    sentence, before = getattr(claim, "sentence", None), _before(claim, ev)
+    sentence = getattr(claim, "sentence", None)
     if ev.pos != "v" or not ev.subject or sentence is None or before is None:
         return False
     words = ev.subject.split()
@@ -662,17 +663,15 @@ def _classes(lemma: str, pos: str) -> frozenset[str]:
     return frozenset({f"lemma:{lemma}"}) if pos == "v" else frozenset()
 
 
-def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
+def _resolve_pronoun(word: str, claim: AnyClaim, ev: AnyEvent, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
     """ "he" -> the person named last before it in the sentence, else the speaker; "we", "its" -> the speaker."""
     low = word.lower()
     if low in PERSON_PRONOUNS:
         sentence = getattr(claim, "sentence", None)
         before = ""
         if sentence is not None and sentence.start <= ev.start:
-            before = re.sub(r"(\w) ['’](\w)", r"\1'\2", sentence.text[: ev.start - sentence.start])
-        for m in reversed(
-            list(re.finditer(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}", before))
-        ):
+            before = _SPLIT_APOSTROPHE.sub(r"\1'\2", sentence.text[: ev.start - sentence.start])
+        for m in reversed(list(_NAME_CHUNK.finditer(before))):
             if _MODIFIER_AFTER.match(before[m.end() :]):
                 continue  # "Gadhafi forces assassinated him": a name that qualifies a noun is no antecedent
             person = person_of(m.group(0).strip(), ctx, gaz)
@@ -688,6 +687,8 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: Event, ctx: ArticleContext,
     return None
 
 
+_SPLIT_APOSTROPHE = re.compile(r"(\w) ['’](\w)")
+_NAME_CHUNK = re.compile(r"(?:(?:[A-Z][\w'’\-]+|al-\w+|el-\w+|al\s|el\s|bin\s|ibn\s)\s?){1,5}")
 _MODIFIER_AFTER = re.compile(r"^(?:forces|troops|loyalists|supporters|regime|government|administration|family)\b")
 
 
@@ -713,7 +714,7 @@ def speaker_side(claim: AnyClaim, ctx: ArticleContext) -> str | None:
 _POSSESSED_FORCES = re.compile(rf"^(?:its|their|our)\s+(?:own\s+)?{FORCE_WORDS}$", re.I)
 
 
-def participant(phrase: str | None, claim: AnyClaim, ev: Event, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
+def participant(phrase: str | None, claim: AnyClaim, ev: AnyEvent, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
     if not phrase:
         return None
     if phrase.lower() in PRONOUNS:
@@ -769,7 +770,7 @@ def _commentary(claim: AnyClaim) -> bool:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _undergoes(ev: Event, claim: AnyClaim) -> bool:
+def _undergoes(ev: AnyEvent, claim: AnyClaim) -> bool:
     """Whether an event's subject is who it happens to: a verb or adjective with no object, and for a verb
     that takes one ("kill", "capture"), only in the passive ("was killed"); "Gadhafi killed" in a headline,
     "the people he's killed" or "he would fight to the death" say nothing of his own death."""
@@ -797,13 +798,15 @@ def facts_of_article(
         due: list[int | None] = []  # the claim's deadline, read once if a forecast needs it
         for ev in claim.events:
             if ev.head in word_set("loss_heads.txt"):
-                ev = ev.model_copy(update={"negated": not ev.negated})  # "lost control of the city"
+                ev = replaced(ev, negated=not ev.negated)  # "lost control of the city"
             classes = _classes(ev.lemma, ev.pos)
-            stance = _stance(claim, ev)
-            if not classes or stance is None:
+            if not classes:
                 continue
             if classes_read is not None and classes_read.isdisjoint(classes) and ev.lemma not in takes_place:
                 continue  # of no class the caller reads (a verb that takes a place may yet be a capture)
+            stance = _stance(claim, ev)
+            if stance is None:
+                continue
             # a report is dated by when it says the event happened; a forecast by when it was made
             when = (ev.time or claim.time or said) if stance in ("asserts", "denies") else (said or ev.time)
             assert when is not None
@@ -961,17 +964,53 @@ def due_by(text: str, published: str | None) -> int | None:
     return None
 
 
-def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None) -> list[Fact]:
-    """Every fact of a store, article by article; with ``classes_read``, only those that may be of these classes."""
+PARALLEL_EVENTS = 20_000
+"""Below this many event mentions, a store's facts are read in one process: forking would cost more than it saves."""
+
+
+def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None, *, jobs: int = 1) -> list[Fact]:
+    """Every fact of a store, article by article; with ``classes_read``, only those that may be of these classes.
+
+    With ``jobs`` > 1, a large store's articles are read in that many processes (:mod:`claimtrack.forked`):
+    the facts, and their order, are the same."""
     by_article: dict[str, list[AnyClaim]] = defaultdict(list)
     gaz = Gazetteer()
+    events = 0
     for claim in claims:
         if claim.events:
             by_article[claim.article.id].append(claim)
             gaz.learn(claim)
-    out: list[Fact] = []
-    for group in by_article.values():
-        out.extend(facts_of_article(group, gaz, classes_read))
+            events += len(claim.events)
+    groups = list(by_article.values())
+    parts = chunks(groups, jobs if events >= PARALLEL_EVENTS else 1, weight=len)
+
+    def work(part: list[list[AnyClaim]]) -> list[Fact]:
+        return [f for group in part for f in facts_of_article(group, gaz, classes_read)]
+
+    return [f for found in fork_map(work, parts, pack=_pack_facts, unpack=_unpack_facts) for f in found]
+
+
+def _pack_facts(part: list[list[AnyClaim]], found: list[Fact]) -> list[tuple[Any, ...]]:
+    """Facts as tuples that name their claim and event by position in ``part``: small to send between processes."""
+    where = {id(c): i for i, c in enumerate(c for group in part for c in group)}
+    out = []
+    for f in found:
+        events = f.claim.events
+        k = next((k for k, e in enumerate(events) if e is f.event), None)
+        flipped = k is None  # a copy made for a "lost" head: the same event, its stance turned
+        if k is None:
+            k = next(k for k, e in enumerate(events) if replaced(e, negated=not e.negated) == f.event)
+        out.append((where[id(f.claim)], k, flipped, *f[2:]))
+    return out
+
+
+def _unpack_facts(part: list[list[AnyClaim]], packed: list[tuple[Any, ...]]) -> list[Fact]:
+    claims = [c for group in part for c in group]
+    out = []
+    for i, k, flipped, *rest in packed:
+        claim = claims[i]
+        ev = claim.events[k]
+        out.append(Fact(claim, replaced(ev, negated=not ev.negated) if flipped else ev, *rest))
     return out
 
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from claimtrack.forked import cores as default_jobs  # noqa: F401  (the cores this process may use)
+
 if TYPE_CHECKING:
     from claimtrack.ingest import Source
     from claimtrack.models import Article, Claim
@@ -27,14 +29,6 @@ T = TypeVar("T")
 
 IN_FLIGHT_PER_JOB = 4
 """How many articles each worker may have queued: enough to keep it busy, few enough to bound memory."""
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)

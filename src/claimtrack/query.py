@@ -10,8 +10,9 @@ from functools import cached_property
 from claimtrack.dates import on_or_after, on_or_before
 from claimtrack.lexicon import country_of, names_of
 from claimtrack.models import Claim, ClaimView, Contradiction, Proposition
+from claimtrack.views import ClaimRow
 
-AnyClaim = Claim | ClaimView
+AnyClaim = Claim | ClaimView | ClaimRow
 
 
 def _fold(text: str | None) -> str:
