@@ -25,8 +25,9 @@ from claimtrack.output import FORMATS, Column, emit, shorten
 from claimtrack.textsafe import printable
 
 if TYPE_CHECKING:  # pydantic and the store are imported by the commands that use them, not for --help
-    from claimtrack.models import Claim, ClaimView
+    from claimtrack.models import Claim
     from claimtrack.store import Store
+    from claimtrack.views import ClaimRow
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("claimtrack")
@@ -439,7 +440,7 @@ def _claims(store: Path) -> list[Claim]:
     return _kept(_open(store).claims())
 
 
-def _views(store: Path) -> list[ClaimView]:
+def _views(store: Path) -> list[ClaimRow]:
     return _kept(_open(store).claim_views())
 
 

@@ -175,7 +175,9 @@ def matches(all_facts: list[Fact], *, jobs: int = 1) -> list[Match]:
         return [(where[id(m.a)], where[id(m.b)], m.type, m.why, m.weight, m.rule) for m in found]
 
     def unpack(part: Sequence[int], packed: list[tuple[int, int, str, str, float, str]]) -> list[Match]:
-        return [Match(all_facts[a], all_facts[b], *rest) for a, b, *rest in packed]
+        return [
+            Match(all_facts[a], all_facts[b], type_, why, weight, rule) for a, b, type_, why, weight, rule in packed
+        ]
 
     return [m for found in fork_map(work, parts, pack=pack, unpack=unpack) for m in found]
 

@@ -40,7 +40,7 @@ from claimtrack.models import (
     short_hash,
 )
 from claimtrack.store import paused_gc
-from claimtrack.views import ClaimRow, as_proposition
+from claimtrack.views import AnyProposition, ClaimRow, as_proposition
 
 AnyClaim = Claim | ClaimView | ClaimRow
 
@@ -432,7 +432,7 @@ def _ing(verb: str) -> str:
     return verb + "ing"
 
 
-def _tail(p: Proposition) -> str:
+def _tail(p: AnyProposition) -> str:
     out = ""
     if p.object:
         out += f" {p.object}"

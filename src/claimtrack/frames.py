@@ -984,18 +984,18 @@ def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None
     groups = list(by_article.values())
     parts = chunks(groups, jobs if events >= PARALLEL_EVENTS else 1, weight=len)
 
-    def work(part: list[list[AnyClaim]]) -> list[Fact]:
+    def work(part: Sequence[list[AnyClaim]]) -> list[Fact]:
         return [f for group in part for f in facts_of_article(group, gaz, classes_read)]
 
     return [f for found in fork_map(work, parts, pack=_pack_facts, unpack=_unpack_facts) for f in found]
 
 
-def _pack_facts(part: list[list[AnyClaim]], found: list[Fact]) -> list[tuple[Any, ...]]:
+def _pack_facts(part: Sequence[list[AnyClaim]], found: list[Fact]) -> list[tuple[Any, ...]]:
     """Facts as tuples that name their claim and event by position in ``part``: small to send between processes."""
     where = {id(c): i for i, c in enumerate(c for group in part for c in group)}
     out = []
     for f in found:
-        events = f.claim.events
+        events: Sequence[AnyEvent] = f.claim.events
         k = next((k for k, e in enumerate(events) if e is f.event), None)
         flipped = k is None  # a copy made for a "lost" head: the same event, its stance turned
         if k is None:
@@ -1004,13 +1004,13 @@ def _pack_facts(part: list[list[AnyClaim]], found: list[Fact]) -> list[tuple[Any
     return out
 
 
-def _unpack_facts(part: list[list[AnyClaim]], packed: list[tuple[Any, ...]]) -> list[Fact]:
+def _unpack_facts(part: Sequence[list[AnyClaim]], packed: list[tuple[Any, ...]]) -> list[Fact]:
     claims = [c for group in part for c in group]
     out = []
-    for i, k, flipped, *rest in packed:
-        claim = claims[i]
-        ev = claim.events[k]
-        out.append(Fact(claim, replaced(ev, negated=not ev.negated) if flipped else ev, *rest))
+    for entry in packed:
+        claim = claims[entry[0]]
+        ev: AnyEvent = claim.events[entry[1]]
+        out.append(Fact(claim, replaced(ev, negated=not ev.negated) if entry[2] else ev, *entry[3:]))
     return out
 
 

@@ -9,8 +9,8 @@ from functools import cached_property
 
 from claimtrack.dates import on_or_after, on_or_before
 from claimtrack.lexicon import country_of, names_of
-from claimtrack.models import Claim, ClaimView, Contradiction, Proposition
-from claimtrack.views import ClaimRow
+from claimtrack.models import Claim, ClaimView, Contradiction
+from claimtrack.views import AnyProposition, ClaimRow
 
 AnyClaim = Claim | ClaimView | ClaimRow
 
@@ -39,7 +39,7 @@ class About:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(rf"(?<!\w)({alternatives})(?!\w)")
 
-    def matches_proposition(self, p: Proposition | None) -> bool:
+    def matches_proposition(self, p: AnyProposition | None) -> bool:
         if p is None:
             return False
         want = {_fold(self.raw)} | ({_fold(self.country)} if self.country else set())

@@ -319,7 +319,7 @@ class Store:
             for shard in self.shards():
                 yield from shard.claim_views()
             return
-        yield from self._claims(ClaimView, fast=decode_row)  # type: ignore[arg-type]
+        yield from self._claims(ClaimView, fast=decode_row)  # type: ignore[arg-type, misc]
 
     def articles(self) -> Iterator[Article]:
         """Every committed article record."""

@@ -30,25 +30,25 @@ class Row(msgspec.Struct, frozen=True, gc=False):
     """A decoded subset of a stored record; unknown fields are skipped, as in :class:`claimtrack.models.View`."""
 
 
-class SpanRow(Row):
+class SpanRow(Row, frozen=True, gc=False):
     start: NonNegative
     end: NonNegative
     text: str
 
 
-class ArticleRow(Row):
+class ArticleRow(Row, frozen=True, gc=False):
     id: str
     path: str | None = None
     published: PartialDate | None = None
 
 
-class SpeakerRow(Row):
+class SpeakerRow(Row, frozen=True, gc=False):
     name: str
     kind: SpeakerKind
     mention: SpanRow | None = None
 
 
-class PropositionRow(Row):
+class PropositionRow(Row, frozen=True, gc=False):
     subject: str | None
     predicate: str
     object: str | None = None
@@ -58,7 +58,7 @@ class PropositionRow(Row):
     lexical: bool = True
 
 
-class EventRow(Row):
+class EventRow(Row, frozen=True, gc=False):
     lemma: str
     pos: Literal["v", "n", "a"]
     start: NonNegative
@@ -75,7 +75,7 @@ class EventRow(Row):
     head: str | None = None
 
 
-class ClaimRow(Row):
+class ClaimRow(Row, frozen=True, gc=False):
     id: str
     article: ArticleRow
     text: str
@@ -89,6 +89,9 @@ class ClaimRow(Row):
     proposition: PropositionRow | None = None
     events: list[EventRow] = msgspec.field(default_factory=list)
 
+
+AnyProposition = Proposition | PropositionRow
+"""A proposition as stored (a record) or as read (a row): the same fields."""
 
 DECODER = msgspec.json.Decoder(ClaimRow)
 DecodeError = msgspec.DecodeError  # a ValidationError is a DecodeError too
@@ -114,7 +117,7 @@ def replaced(record: T, **changes: Any) -> T:
     return record.model_copy(update=changes)  # type: ignore[attr-defined, no-any-return]
 
 
-def as_proposition(p: Proposition | PropositionRow) -> Proposition:
+def as_proposition(p: AnyProposition) -> Proposition:
     """The record type of a proposition, from a row's or a record's."""
     if isinstance(p, Proposition):
         return p
