@@ -50,6 +50,7 @@ from claimtrack.frames import (
 )
 from claimtrack.lexicon import word_set
 from claimtrack.models import Contradiction, Proposition, short_hash
+from claimtrack.patterns import WordPattern
 
 FORECASTS = frozenset({"predicts", "intends"})
 CONFLICT_WINDOW_DAYS = 31
@@ -264,7 +265,10 @@ def _same_event(a: Fact, index: _Index) -> Iterator[Match]:
 
 _BEFORE_DEADLINE = re.compile(r"\b(?:before|ahead\s+of)\s+(?:the|its|their|a|\w+['’]s)\s+(?:\w+\s+)?deadline\b", re.I)
 """A later report that dates what it tells before a truce's end: "fighting erupted a day before the deadline"."""
-CONCESSIVE = re.compile(r"\b(despite|in spite|but|although|though|violat\w*|breach\w*|br[eo]k\w*|continu\w*)\b", re.I)
+CONCESSIVE = WordPattern(
+    r"\b(despite|in spite|but|although|though|violat\w*|breach\w*|br[eo]k\w*|continu\w*)\b",
+    needles=("despite", "spite", "but", "though", "violat", "breach", "brek", "brok", "continu"),
+)
 
 
 def _reports_the_truce(f: Fact) -> bool:

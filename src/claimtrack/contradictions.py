@@ -39,6 +39,7 @@ from claimtrack.models import (
     SpeakerRecord,
     short_hash,
 )
+from claimtrack.patterns import WordPattern
 from claimtrack.store import paused_gc
 from claimtrack.views import AnyProposition, ClaimRow, as_proposition
 
@@ -173,7 +174,9 @@ def _role(claim: AnyClaim) -> str | None:
     return None
 
 
-_CONTRAST = re.compile(r"\b(?:but|yet|although|though|despite|only to)\b", re.I)
+_CONTRAST = WordPattern(
+    r"\b(?:but|yet|although|though|despite|only to)\b", needles=("but", "yet", "though", "despite", "only")
+)
 """A report that turns on itself ("withdrew its staff, but maintains contacts") says both things."""
 
 

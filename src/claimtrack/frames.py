@@ -34,6 +34,7 @@ from claimtrack.forked import chunks, fork_map
 from claimtrack.lexicon import _leaders, _lines, antonyms, event_words, word_set
 from claimtrack.lexicon import country_of as _country  # cached: names recur across a store
 from claimtrack.models import Claim, ClaimView, Event
+from claimtrack.patterns import WordPattern
 from claimtrack.views import ClaimRow, EventRow, replaced
 
 AnyClaim = Claim | ClaimView | ClaimRow
@@ -916,15 +917,17 @@ _NUMBERS = {
     "couple": 2,
 }
 _UNIT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30}
-_WITHIN = re.compile(
+_WITHIN = WordPattern(
     r"\b(?:within|in)\s+(?:the\s+next\s+|a\s+matter\s+of\s+|a\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|ten|few|several|couple)?"
     r"\s*(?:of\s+)?(?P<unit>hour|day|week|month)s?\b",
-    re.I,
+    needles=("hour", "day", "week", "month"),
 )
-_BY = re.compile(r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)", re.I)
+_BY = WordPattern(
+    r"\b(?:by|until|before)\s+(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)", needles=("by", "until", "before")
+)
 
 
-_NOT_BEFORE = re.compile(r"\b(?:before|until|till)\b", re.I)
+_NOT_BEFORE = WordPattern(r"\b(?:before|until|till)\b", needles=("before", "until", "till"))
 _NOT_BEFORE_DAY = re.compile(r"\b(?:before|until|till)\s+(?:the\s+)?(?P<when>(?:next\s+)?[A-Z][a-z]+(?:\s+\d{1,2}\b)?)")
 
 
