@@ -164,6 +164,16 @@ def quiet_option(f: F) -> F:
     )(f)
 
 
+def jobs_option(what: str, same: str) -> Callable[[F], F]:
+    """``-j/--jobs``: how many processes do ``what``; ``same`` is what comes out the same whatever the number."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        help=f"{what} (default: the machine's cores). {same} the same whatever the number.",
+    )
+
+
 def date_option(name: str, help_: str) -> Callable[[F], F]:
     def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
         if value is None:
@@ -265,13 +275,7 @@ def _prop(p: Any) -> str:
     help="Stop an article that takes longer (default: 60 s plus 60 s per million characters; 0: no limit).",
 )
 @click.option("--model", help="A trained spaCy pipeline to use instead of the bundled one.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Worker processes for extraction (default: the machine's cores). The store and the output "
-    "come out the same whatever the number.",
-)
+@jobs_option("Worker processes for extraction", "The store and the output come out")
 @click.option(
     "--engine",
     type=click.Choice(("local", "dask")),
@@ -585,13 +589,7 @@ def articles(store: Path, format_: str | None) -> None:
     show_default=True,
     help="Only contradictions at least this confident.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Processes to read a large store's frames in (default: the machine's cores). The records come out "
-    "the same whatever the number.",
-)
+@jobs_option("Processes to read a large store's frames in", "The records come out")
 @store_option
 @output_options
 def contradictions(
