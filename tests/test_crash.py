@@ -82,6 +82,7 @@ def test_force_after_a_kill_has_the_new_claims_only(tmp_path: Path) -> None:
     between = {c.id for c in Store(store).claims()}  # the journal is committed: readers see the new claims
     new = {c.id for c in article(0, 3, version=1)[1]}
     assert between == new and not between & old
+    assert {c.id for c in Store(store).claim_views()} == new  # and so do the read-only commands' rows
     _write(store, "add", 5, 1)  # any later write finishes the replacement first
     assert {c.id for c in Store(store).claims()} == new | {c.id for c in article(5, 3)[1]}
     assert audit(store)["articles_without_their_claims"] == 0

@@ -364,7 +364,7 @@ class Store:
             yield rec
         if journal:
             for line in journal.claims:
-                yield fast(line.encode()) if fast else model.model_validate_json(line)
+                yield _decoded(line.encode(), model, fast)
 
     def check(self) -> Health:
         """Read the whole store and say what is wrong with it; changes nothing."""
@@ -841,6 +841,16 @@ def _lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, bytes, b
             read += len(raw)
             if raw.strip():
                 yield lineno, raw, not raw.endswith(b"\n")
+
+
+def _decoded(raw: bytes, model: type[M], fast: Callable[[bytes], M] | None) -> M:
+    """One record a claimtrack wrote (a journal's): by the fast decoder where there is one, else the schema."""
+    if fast is not None:
+        try:
+            return fast(raw)
+        except RowError:
+            pass
+    return model.model_validate_json(raw)
 
 
 def _read_records(
