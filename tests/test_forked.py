@@ -81,8 +81,7 @@ def test_facts_and_matches_are_the_same_in_one_process_or_several(
     one = frames.facts(claims, conflicts.JUDGED_CLASSES)
     (flipped,) = [f for f in one if f.claim is lost]
     assert flipped.event.negated and not lost.events[0].negated  # "lost control": a copy, its stance turned
-    monkeypatch.setattr(frames, "PARALLEL_EVENTS", 0)  # fork even for a handful of articles
-    monkeypatch.setattr(conflicts, "PARALLEL_EVENTS", 0)
+    monkeypatch.setattr(forked, "PARALLEL_MIN", 0)  # fork even for a handful of articles
     several = frames.facts(claims, conflicts.JUDGED_CLASSES, jobs=3)
     assert several == one and len(one) > 10
     assert all(f.claim is g.claim for f, g in zip(several, one, strict=True))  # the same objects, not copies
@@ -100,8 +99,7 @@ def test_the_command_prints_the_same_records_for_any_number_of_jobs(
     store = tmp_path / "claims.jsonl"
     result = runner.invoke(cli, ["ingest", str(FIXTURES / "articles" / "frames"), "--store", str(store)])
     assert result.exit_code == 0, result.output
-    monkeypatch.setattr(frames, "PARALLEL_EVENTS", 0)
-    monkeypatch.setattr(conflicts, "PARALLEL_EVENTS", 0)
+    monkeypatch.setattr(forked, "PARALLEL_MIN", 0)
     outputs = []
     for jobs in ("1", "2", "4"):
         args = ["contradictions", "--store", str(store), "--format", "jsonl", "--jobs", jobs]

@@ -338,8 +338,8 @@ def ingest(
       claimtrack ingest archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --store data/claims/
       curl -s https://example.org/story.txt | claimtrack ingest - --published 2024-12-06
     """
+    from claimtrack.forked import cores
     from claimtrack.ingest import ingest_inputs
-    from claimtrack.parallel import default_jobs
     from claimtrack.progress import IngestProgress, count_articles
 
     if not articles:
@@ -376,7 +376,7 @@ def ingest(
         input_format=input_format,
         repair=repair,
         timeout=timeout,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or cores(),
         model=model,
         engine=engine,
         scheduler=scheduler,

@@ -30,9 +30,8 @@ from functools import lru_cache
 
 from claimtrack.contradictions import ANY_HEDGE as HEDGES
 from claimtrack.dates import days_between
-from claimtrack.forked import chunks, fork_map
+from claimtrack.forked import fork_map, shares
 from claimtrack.frames import (
-    PARALLEL_EVENTS,
     PRONOUNS,
     UNDERGOER_CLASSES,
     AnyClaim,
@@ -157,7 +156,7 @@ def matches(all_facts: list[Fact], *, jobs: int = 1) -> list[Match]:
     """Every judged pair among the facts; with ``jobs`` > 1, a large store's facts are looked up in that many
     processes, all sharing one index (the pairs, and their order, are the same)."""
     index = _Index(all_facts)
-    parts = chunks(range(len(all_facts)), jobs if len(all_facts) >= PARALLEL_EVENTS else 1)
+    parts = shares(range(len(all_facts)), jobs, len(all_facts))
 
     def work(part: Sequence[int]) -> list[Match]:
         out: list[Match] = []

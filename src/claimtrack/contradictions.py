@@ -31,8 +31,6 @@ from operator import attrgetter
 from claimtrack.dates import bounds, days_between
 from claimtrack.lexicon import country_of, hedges, names_of, target_classes, word_set
 from claimtrack.models import (
-    Claim,
-    ClaimView,
     Contradiction,
     Prediction,
     Proposition,
@@ -41,9 +39,7 @@ from claimtrack.models import (
 )
 from claimtrack.patterns import WordPattern
 from claimtrack.store import paused_gc
-from claimtrack.views import AnyProposition, ClaimRow, as_proposition
-
-AnyClaim = Claim | ClaimView | ClaimRow
+from claimtrack.views import AnyClaim, AnyProposition, as_proposition
 
 CONFLICT_WINDOW_DAYS = 31
 """Reports this close in time are "about the same time"."""

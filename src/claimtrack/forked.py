@@ -36,6 +36,15 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+PARALLEL_MIN = 20_000
+"""Below this many units of work (event mentions, facts), one process does it all: forking would cost more."""
+
+
+def shares(items: Sequence[C], jobs: int, work: int, weight: Callable[[C], int] | None = None) -> list[Sequence[C]]:
+    """``items`` cut into one part per job, or kept whole when ``work`` is too small to be worth a fork."""
+    return chunks(items, jobs if work >= PARALLEL_MIN else 1, weight)
+
+
 def chunks(items: Sequence[C], parts: int, weight: Callable[[C], int] | None = None) -> list[Sequence[C]]:
     """``items`` cut into at most ``parts`` consecutive runs of about equal total weight (none empty)."""
     if weight is None:  # equal weights: equal lengths

@@ -30,15 +30,11 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from claimtrack.dates import bounds
-from claimtrack.forked import chunks, fork_map
+from claimtrack.forked import fork_map, shares
 from claimtrack.lexicon import _leaders, _lines, antonyms, event_words, word_set
 from claimtrack.lexicon import country_of as _country  # cached: names recur across a store
-from claimtrack.models import Claim, ClaimView, Event
 from claimtrack.patterns import WordPattern
-from claimtrack.views import ClaimRow, EventRow, replaced
-
-AnyClaim = Claim | ClaimView | ClaimRow
-AnyEvent = Event | EventRow
+from claimtrack.views import AnyClaim, AnyEvent, replaced
 
 OPPOSITION_WORDS = frozenset(
     {
@@ -967,10 +963,6 @@ def due_by(text: str, published: str | None) -> int | None:
     return None
 
 
-PARALLEL_EVENTS = 20_000
-"""Below this many event mentions, a store's facts are read in one process: forking would cost more than it saves."""
-
-
 def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None, *, jobs: int = 1) -> list[Fact]:
     """Every fact of a store, article by article; with ``classes_read``, only those that may be of these classes.
 
@@ -985,7 +977,7 @@ def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None
             gaz.learn(claim)
             events += len(claim.events)
     groups = list(by_article.values())
-    parts = chunks(groups, jobs if events >= PARALLEL_EVENTS else 1, weight=len)
+    parts = shares(groups, jobs, events, weight=len)
 
     def work(part: Sequence[list[AnyClaim]]) -> list[Fact]:
         return [f for group in part for f in facts_of_article(group, gaz, classes_read)]

@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from claimtrack.forked import cores as default_jobs  # noqa: F401  (the cores this process may use)
-
 if TYPE_CHECKING:
     from claimtrack.ingest import Source
     from claimtrack.models import Article, Claim

@@ -42,7 +42,3 @@ class WordPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.may_match(text) else None
-
-    @property
-    def pattern(self) -> str:
-        return self.regex.pattern

@@ -9,10 +9,8 @@ from functools import cached_property
 
 from claimtrack.dates import on_or_after, on_or_before
 from claimtrack.lexicon import country_of, names_of
-from claimtrack.models import Claim, ClaimView, Contradiction
-from claimtrack.views import AnyProposition, ClaimRow
-
-AnyClaim = Claim | ClaimView | ClaimRow
+from claimtrack.models import Contradiction
+from claimtrack.views import AnyClaim, AnyProposition
 
 
 def _fold(text: str | None) -> str:

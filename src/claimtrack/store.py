@@ -844,7 +844,7 @@ def _lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, bytes, b
 
 
 def _decoded(raw: bytes, model: type[M], fast: Callable[[bytes], M] | None) -> M:
-    """One record a claimtrack wrote (a journal's): by the fast decoder where there is one, else the schema."""
+    """One record: by the fast decoder where there is one; the schema reads, or explains, what it refuses."""
     if fast is not None:
         try:
             return fast(raw)
@@ -860,15 +860,7 @@ def _read_records(
     with paused_gc():
         for lineno, raw, last in _lines(path, limit):
             try:
-                if fast is not None:
-                    try:
-                        row = fast(raw)
-                    except RowError:
-                        row = None  # the schema below says what is wrong
-                    if row is not None and getattr(row, "schema_version", SCHEMA_VERSION) <= SCHEMA_VERSION:
-                        yield lineno, row
-                        continue
-                record = model.model_validate_json(raw)
+                record = _decoded(raw, model, fast)
             except ValidationError as exc:
                 version = _newer(raw)
                 if version is not None:

@@ -20,7 +20,17 @@ from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 
-from claimtrack.models import _PARTIAL_DATE, SCHEMA_VERSION, ClaimKind, Modality, Proposition, SpeakerKind
+from claimtrack.models import (
+    _PARTIAL_DATE,
+    SCHEMA_VERSION,
+    Claim,
+    ClaimKind,
+    ClaimView,
+    Event,
+    Modality,
+    Proposition,
+    SpeakerKind,
+)
 
 PartialDate = Annotated[str, msgspec.Meta(pattern=_PARTIAL_DATE.pattern)]
 NonNegative = Annotated[int, msgspec.Meta(ge=0)]
@@ -92,6 +102,9 @@ class ClaimRow(Row, frozen=True, gc=False):
 
 AnyProposition = Proposition | PropositionRow
 """A proposition as stored (a record) or as read (a row): the same fields."""
+AnyEvent = Event | EventRow
+AnyClaim = Claim | ClaimView | ClaimRow
+"""A claim as the pure core reads it: a whole record, the schema's subset, or a decoded row."""
 
 DECODER = msgspec.json.Decoder(ClaimRow)
 DecodeError = msgspec.DecodeError  # a ValidationError is a DecodeError too
