@@ -13,7 +13,8 @@ the sampled articles and, for each labelled claim, takes the attributed claim
 that overlaps the labelled content most:
 
 - speaker correct: its speaker's name is one of the expected names
-  (case-insensitive), or it is "unresolved" when that is expected;
+  (ignoring case and a leading "the", "a" or "an"), or it is "unresolved"
+  when that is expected;
 - claim sensible: its span covers the expected content with character
   Jaccard >= 0.6 (an item whose drawn text is no claim counts as sensible when
   no claim is found there any more).
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -57,6 +59,11 @@ def run(nlp, row: dict, corpus: str, *, attributed: bool = True):  # type: ignor
     meta = {k: v for k, v in meta.items() if v}
     _, claims = extract(Source(label=f"{corpus}:{row['id']}", text=row["text"], meta=meta), nlp)
     return [c for c in claims if c.cue is not None or not attributed]
+
+
+def _name(name: str) -> str:
+    """A name as compared: case and a leading article do not count ("The students" is "students")."""
+    return re.sub(r"^(the|a|an)\s+", "", name.strip().lower())
 
 
 def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -107,9 +114,9 @@ def score(args: argparse.Namespace, nlp) -> int:  # type: ignore[no-untyped-def]
         anchor = tuple(item["content"] or (item["start"], item["end"]))
         best = max(claims, key=lambda c: _jaccard((c.span.start, c.span.end), anchor), default=None)  # type: ignore[arg-type]
         overlap = _jaccard((best.span.start, best.span.end), anchor) if best is not None else 0.0  # type: ignore[arg-type]
-        expected = {n.strip().lower() for n in item["speaker"].split("|")}
+        expected = {_name(n) for n in item["speaker"].split("|")}
         got = best.speaker.name if best is not None and overlap > 0 else None
-        good_speaker = got is not None and got.lower() in expected
+        good_speaker = got is not None and _name(got) in expected
         if not item["content"]:
             # the drawn text was no claim: right when no attributed claim is found there any more
             good_claim = not any(

@@ -24,3 +24,18 @@ def test_straight_quotes_pair_within_a_paragraph() -> None:
 
 def test_an_unclosed_quote_is_ignored() -> None:
     assert _texts("He said “never mind") == []
+
+
+def test_a_straight_quote_runs_over_lines_to_its_closing_mark() -> None:
+    text = '"We stayed at home.\nWe could not go out.\nIt was hard," she said.\nThen it ended.'
+    assert _texts(text) == ['"We stayed at home.\nWe could not go out.\nIt was hard,"']
+
+
+def test_a_continued_quotation_reopens_each_paragraph() -> None:
+    text = '"First part.\n\n"Second part," he said.'
+    assert _texts(text) == ['"First part.\n\n"Second part,"']
+
+
+def test_a_stray_straight_mark_does_not_swallow_the_article() -> None:
+    text = 'He said "no.\n' + "Another line.\n" * 8 + 'The end."'
+    assert _texts(text) == []

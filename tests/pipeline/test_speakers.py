@@ -211,3 +211,110 @@ def test_first_person_outside_quotation_is_not_a_crowd_nearby(nlp) -> None:  # t
     text = "Everyone says the new ferry is too slow. I think the ferry will be replaced within a year."
     c = one(claims_of(nlp, text), "replaced")
     assert c.speaker.kind == "unresolved" and c.speaker.mention.text == "I"
+
+
+def _speaker(nlp, text: str, needle: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, text), needle)
+    return c.speaker.name, c.speaker.kind
+
+
+def test_an_organisation_keeps_its_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two clinics closed in the north, according to the Kenyan Society for Rural Medicine."
+    assert _speaker(nlp, text, "clinics") == ("Kenyan Society for Rural Medicine", "organization")
+    text = "The tariffs will stay until June, the Canadian Trade Commissioner's Office said."
+    assert _speaker(nlp, text, "tariffs") == ("Canadian Trade Commissioner's Office", "organization")
+
+
+def test_a_title_abbreviated_with_a_stop_keeps_the_name_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "About 400 people marched in the capital, according to army spokesman Lt. Col. Pedro Alves Moura."
+    assert _speaker(nlp, text, "marched") == ("Pedro Alves Moura", "person")
+
+
+def test_a_name_the_parse_cut_in_two_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After the vote, regional governor Tomas Eduardo Brandt told local radio that the dam would be finished."
+    assert _speaker(nlp, text, "dam") == ("Tomas Eduardo Brandt", "person")
+
+
+def test_a_title_conjoined_with_the_name_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Orders rose again," Acme founder and chief executive Lena Marsh said.'
+    assert _speaker(nlp, text, "Orders") == ("Lena Marsh", "person")
+
+
+def test_a_counted_group_is_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "More than half of the nurses think the ward is understaffed."
+    assert _speaker(nlp, text, "ward") == ("More than half of the nurses", "anonymous")
+    text = "After the floods, many feared the harvest was lost."
+    assert _speaker(nlp, text, "harvest") == ("many", "anonymous")
+
+
+def test_people_named_together_are_both_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Omar Haddad addressed the nation on Monday, and Vice President Lina Saleh spoke after him. "
+        "Haddad and Saleh both pledged to rebuild the bridge."
+    )
+    assert _speaker(nlp, text, "rebuild") == ("Omar Haddad and Lina Saleh", "person")
+
+
+def test_an_outlet_named_in_apposition_is_that_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Nordic Press Agency reported the talks on Monday.\n\n"
+        "The talks will resume on Friday, according to the state news agency, Tidningen."
+    )
+    assert _speaker(nlp, text, "resume") == ("Tidningen", "outlet")
+
+
+def test_an_indirect_claim_then_a_quotation_is_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Sales held up," says Mr Okoro. One senior trader said the fall was political. '
+        '"Nobody will invest here while the courts are closed."'
+    )
+    assert _speaker(nlp, text, "Nobody will invest") == ("One senior trader", "anonymous")
+
+
+def test_a_quotation_over_several_lines_is_said_by_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We lost everything in one night," Maria Solis said.\n"The water came through the door.\n'
+        'Our neighbours carried the children out.\nWithout them we would have drowned."\nThe river fell on Friday.'
+    )
+    claims = claims_of(nlp, text)
+    for needle in ("water came", "neighbours carried", "would have drowned"):
+        assert one(claims, needle).speaker.name == "Maria Solis"
+    assert one(claims, "river fell").speaker.kind == "outlet" or one(claims, "river fell").cue is None
+
+
+def test_an_uncited_quotation_is_not_the_authors_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We expect the vote to be close and the count to take days." The polls open at eight in the morning.'
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if "count to take days" in c.text and c.cue is None]
+    assert one(claims, "polls open").cue is None
+
+
+def test_a_cue_that_is_the_event_itself_is_no_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday the stolen lorry was found in a car park near the port. The company found itself in debt."
+    claims = claims_of(nlp, text)
+    assert one(claims, "lorry").cue is None
+    assert one(claims, "in debt").cue is None
+    text = "Okafor describes himself as a reluctant politician."
+    assert one(claims_of(nlp, text), "reluctant").cue is not None
+
+
+def test_a_name_the_tokenizer_read_as_an_abbreviation_loses_the_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"March was a good month," said survey chairman Paul Ore.\n\nThe index rose.'
+    assert _speaker(nlp, text, "good month")[0] == "Paul Ore"
+
+
+def test_she_after_a_paragraph_break_is_the_woman_quoted_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The Shadow Minister for Transport, Helen Marsh, said: "These fares were set by Paul Grant in May and '
+        'Tom Reyes is now raising them again."\n\nShe said the party would publish its plan in June.'
+    )
+    c = one(claims_of(nlp, text), "publish its plan")
+    assert c.speaker.name == "Helen Marsh" and c.speaker.mention.text == "She"
+
+
+def test_a_gendered_title_further_before_the_name_gives_its_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Party spokeswoman for health Carla Nunes said: "The wards need more nurses." '
+        "Mr Tom Reyes disagreed. She said the budget would rise."
+    )
+    assert one(claims_of(nlp, text), "budget would rise").speaker.name == "Carla Nunes"

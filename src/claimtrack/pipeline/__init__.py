@@ -61,6 +61,7 @@ def load_nlp(model: str | None = None) -> Language:
             else "Pass --model a folder written by `spacy train` / nlp.to_disk, or an installed pipeline package."
         )
         raise ModelNotInstalled(f"cannot load the spaCy pipeline {target!r}: {exc}. {hint}") from exc
+    _keep_abbreviations(nlp)
     if SPLITTER not in nlp.pipe_names:
         nlp.add_pipe(SPLITTER, before="parser" if "parser" in nlp.pipe_names else None)
     if ROLES not in nlp.pipe_names and (ROLES_DIR / "config.cfg").exists() and "parser" in nlp.pipe_names:
@@ -69,3 +70,20 @@ def load_nlp(model: str | None = None) -> Language:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
+
+
+def _keep_abbreviations(nlp: Language) -> None:
+    """Titles abbreviated with a stop ("Lt. Col.", "Sgt.", "Capt.") stay one token, as "Dr." and "Gen." already do,
+    so the stop neither ends the sentence nor splits the name that follows."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    from claimtrack.lexicon import word_set
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps its own rules
+    for word in word_set("honorifics.txt"):
+        if word.endswith(".") and len(word) > 2:
+            for form in (word, word.capitalize()):
+                tokenizer.add_special_case(form, [{ORTH: form}])

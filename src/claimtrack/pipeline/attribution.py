@@ -10,7 +10,7 @@ the claims nobody is cited for: the author's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -148,9 +148,13 @@ def _noun_owner(noun: Token) -> Token | None:
     owner = child(noun, "nmod:poss")
     if owner is not None and owner.pos_ != "PRON" or owner is not None and owner.lower_ in ("his", "her", "their"):
         return owner
-    return next(
-        (c for c in children(noun, "nmod") if any(x.lower_ in ("by", "from") for x in children(c, "case"))), None
-    )
+    by = next((c for c in children(noun, "nmod") if any(x.lower_ in ("by", "from") for x in children(c, "case"))), None)
+    if by is not None:
+        return by
+    if dep(noun) in ("obj", "obl") and noun.head.pos_ == "VERB":
+        # "the union issued a statement that ...", "UKIP, which campaigned on a slogan of ...": whoever does it
+        return child(noun.head, "nsubj")
+    return None
 
 
 def _noun_content(noun: Token) -> Token | None:
@@ -762,9 +766,10 @@ def _drop_overlaps(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _continuations(doc: Doc, quotes: list[Span], atts: list[Attribution], used: set[int]) -> list[Attribution]:
-    """A quotation sentence right after a quoted claim continues it: “...,” said X. “This option is off.”"""
+    """A quotation sentence right after an attributed claim continues it: “...,” said X. “This option is off.”;
+    X said the reasons were political. “If you file a case ...”"""
     out: list[Attribution] = []
-    quoted = sorted((a for a in atts if a.quoted), key=lambda a: a.content[-1].end)
+    quoted = sorted((a for a in atts if a.cue is not None and not a.title), key=lambda a: a.content[-1].end)
     for q in quotes:
         if q.start in used or len(q) < 4:
             continue
@@ -814,9 +819,17 @@ def _via_name(tok: Token) -> str:
 # --------------------------------------------------------------------------- the author's own claims
 
 
-def author_claims(doc: Doc, atts: list[Attribution], title_end: int) -> list[Attribution]:
-    """Sentences (or their uncited parts) that nobody is cited for: the author's claims."""
+UNCITED_QUOTE_MIN = 6
+"""A quotation of this many tokens or more is someone's words, cited or not: never the author's claim (a shorter
+one may be a phrase the author quotes: a slogan, a title, scare quotes)."""
+
+
+def author_claims(doc: Doc, atts: list[Attribution], title_end: int, quotes: Sequence[Span] = ()) -> list[Attribution]:
+    """Sentences (or their uncited parts) that nobody is cited for, outside quotations: the author's claims."""
     covered: set[int] = set()
+    for q in quotes:
+        if len(q) >= UNCITED_QUOTE_MIN and q.start_char >= title_end:
+            covered.update(range(q.start, q.end))
     for a in atts:
         for p in a.content:
             covered.update(range(p.start, p.end))

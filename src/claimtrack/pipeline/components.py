@@ -106,7 +106,7 @@ class Attributor:
             atts = redraw(doc, atts)
         atts = [trimmed(a) for a in atts if sensible(a)]
         first = doc.user_data.get("claimtrack_first_piece", True)
-        atts += author_claims(doc, atts, title_end(doc.text) if first else 0)
+        atts += author_claims(doc, atts, title_end(doc.text) if first else 0, quotes)
         claims: list[Span] = []
         for att in sorted(atts, key=lambda a: a.content[0].start):
             claims.extend(_claim_spans(doc, att))

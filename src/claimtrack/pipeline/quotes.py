@@ -34,20 +34,51 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 out.append((start, i + 1))
         if not ch.isspace():
             para_start = False
-    # straight quotes, paragraph by paragraph, outside curly quotes
+    out += _straight_quotes(text, out)
+    return sorted(out)
+
+
+CARRY_PARAGRAPHS = 6
+"""How many paragraphs a straight quotation left open may run over before it is taken for a stray mark."""
+
+
+def _straight_quotes(text: str, curly: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Straight double quotes, outside curly ones: they pair within a paragraph; one left open at a
+    paragraph's end runs on, over paragraphs that re-open it or hold no quote mark, to the next mark that
+    can close it (the convention for quotations of several paragraphs, also in text with one sentence per
+    line). A quotation still open after :data:`CARRY_PARAGRAPHS` paragraphs is dropped."""
+    out: list[tuple[int, int]] = []
+    opened = -1  # where the pending quotation opened
+    carried = 0  # paragraphs it has run over
     pos = 0
     for para in text.split("\n"):
-        opened = -1
-        for j, ch in enumerate(para):
-            if ch != STRAIGHT:
-                continue
-            k = pos + j
-            if any(s <= k < e for s, e in out):
-                continue
+        marks = [pos + j for j, ch in enumerate(para) if ch == STRAIGHT]
+        marks = [k for k in marks if not any(s <= k < e for s, e in curly)]
+        if opened >= 0 and marks and not para[: marks[0] - pos].strip():
+            marks = marks[1:]  # the mark that re-opens a continued quotation
+        for k in marks:
             if opened < 0:
                 opened = k
-            else:
+            elif _can_close(text, k):
                 out.append((opened, k + 1))
                 opened = -1
+        if opened >= 0 and para.strip():
+            carried += 1
+            if not _can_open(text, opened) or carried > CARRY_PARAGRAPHS:
+                opened, carried = -1, 0
+        if opened < 0:
+            carried = 0
         pos += len(para) + 1
-    return sorted(out)
+    return out
+
+
+def _can_open(text: str, k: int) -> bool:
+    """A mark at the start of a word: after a space, an opening bracket or the start, before a non-space."""
+    before = text[k - 1] if k else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-\u2014") and not after.isspace()
+
+
+def _can_close(text: str, k: int) -> bool:
+    """A mark at the end of a word."""
+    return k > 0 and not text[k - 1].isspace()

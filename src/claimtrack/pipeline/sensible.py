@@ -14,7 +14,9 @@ A content is no claim when it is
   the reason or time of the cue, not what was said;
 - a clause that governs its own cue through a modifier ("If I said something,
   I apologise"): the cue is inside the content's condition, not its source;
-- the object of a discourse marker ("You know, ...", "I mean, ...").
+- the object of a discourse marker ("You know, ...", "I mean, ...");
+- a clause that holds its own cue ("the car was found in a car park": the cue is the event itself), or
+  what follows a cue whose object is reflexive ("the firm found itself in trouble").
 
 Quotations, headlines and "according to" attributions are kept as they are:
 what someone is quoted as saying is a claim whatever its shape.
@@ -50,6 +52,13 @@ def sensible(att: Attribution) -> bool:
         return False
     if att.quoted:
         return True
+    cue = att.cue
+    inside = att.content[0].start <= cue.start and cue.end <= att.content[-1].end
+    if cue.start <= root.i < cue.end or inside and att.source is None:
+        return False  # "the car was found in a car park", "firms that have been seen as suitors include ...": the
+        # cue is the event itself, or a clause inside the content
+    if _reflexive(cue):
+        return False  # "the firm found itself in trouble"
     if _adverbial(root) or att.cue.end <= att.content[0].start and _governs_cue(root, att.cue):
         return False
     if att.cue_class in CLAUSE_CUES or all(t.is_punct for t in att.cue):
@@ -153,6 +162,22 @@ def _discourse_marker(cue: Span) -> bool:
     return (
         after is not None and after.text in (",", "\u2014", "-") and not own and verb.lemma_.lower() in ("know", "mean")
     )
+
+
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
+
+
+def _reflexive(cue: Span) -> bool:
+    """A cue verb whose object is its own subject and says nothing about it: "found itself under pressure" (but
+    "describes himself as an activist" is a claim about himself)."""
+    verb = cue.root
+    if any(
+        t.lower_ == "as" and t.i > verb.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
+        for c in verb.children
+        for t in c.children
+    ):
+        return False
+    return any(dep(c) == "obj" and c.lower_ in REFLEXIVES for c in verb.children)
 
 
 def _between(cue: Span, piece: Span) -> Span:

@@ -13,7 +13,15 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import country_of, is_outlet_name, nominal_cues, outlet_heads, word_classes, word_set
-from claimtrack.pipeline.syntax import HONORIFICS, core_np, dep, name_tokens, person_name, strip_det
+from claimtrack.pipeline.syntax import (
+    HONORIFICS,
+    core_np,
+    dep,
+    name_tokens,
+    person_name,
+    strip_det,
+    with_adjacent_names,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
@@ -92,10 +100,11 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, dict]] = []
         for ent in doc.ents:
             if ent.label_ == "PER":
-                toks = _entity_name(ent) or person_name(ent) or name_tokens(ent.root) or list(ent)
+                toks = with_adjacent_names(_entity_name(ent) or person_name(ent) or name_tokens(ent.root) or list(ent))
                 name = _join(toks)
                 if (
                     name
+                    and not any(_is_time(t) for t in toks)
                     and country_of(name) is None
                     and not is_outlet_name(name)
                     and not any(t.lower_ in word_set("organizations.txt") for t in toks)
@@ -132,12 +141,11 @@ class SpeakerResolver:
                     words.update(t.lemma_.lower() for t in c.subtree if t.lemma_.lower() in roles)
             if words:
                 self.titles.append((i, name, frozenset(words)))
-        gendered = word_classes("gendered_words.tsv")
         self.gender: dict[str, str] = {}  # full name -> "m" / "f", from a title or a pronoun resolved to it
         for i, name in self.people:
-            for j in range(max(0, i - 3), i):
-                if doc[j].lower_ in gendered:
-                    self.gender.setdefault(name, gendered[doc[j].lower_])
+            gender = _gender_before(doc, i, i)
+            if gender:
+                self.gender.setdefault(name, gender)
         self.pronouns: dict[int, str] = {}  # token index of a resolved "he"/"she" -> full name
 
     def _titled(self, role: str, before: int) -> str | None:
@@ -149,7 +157,7 @@ class SpeakerResolver:
         sent = span.sent
         if sent.start == 0:
             return 0
-        return self.doc[sent.start - 1].sent.start
+        return _sentence_before(sent).start
 
     def _looks_like_person(self, tok: Token) -> bool:
         if tok.ent_type_ in ("ORG", "LOC"):
@@ -202,7 +210,7 @@ class SpeakerResolver:
                 break
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = _sentence_before(sent)
         if found is None:
             person = [full for i, full in self.people if i < pron.i and fits(full)]
             found = person[-1] if person else None
@@ -264,7 +272,7 @@ class SpeakerResolver:
                     return found
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = _sentence_before(sent)
         earlier = [g for i, g in self.groups if i < pron.i]
         return earlier[-1] if earlier else None
 
@@ -287,10 +295,27 @@ class SpeakerResolver:
         return None
 
     def resolve(self, source: Span | None, at: int) -> dict | None:
-        """The speaker for ``source`` (None when there is no source)."""
+        """The speaker for ``source`` (None when there is no source), remembered for the pronouns after it: a
+        person where the claim is when it comes after its source ("May said: | "These plans ...""), so that
+        "she" in the next sentence finds her; a group or organisation where it is named."""
         if source is None or len(source) == 0:
             return None
+        found = self._resolve(source, at)
+        if found is not None:
+            plain = {k: v for k, v in found.items() if k != "mention"}
+            if found["kind"] == "person":
+                self.speakers.append((max(source.start, at), plain))
+                gender = _gender_before(self.doc, source.end, source.start)
+                if gender:
+                    self.gender.setdefault(found["name"], gender)
+            elif found["kind"] in ("organization", "outlet", "anonymous"):
+                self.groups.append((source.start, plain))
+        return found
+
+    def _resolve(self, source: Span, at: int) -> dict | None:
         source = _with_name(_without_cue_words(source))
+        if source[0].pos_ == "PROPN" and (whole := with_adjacent_names([source[0]]))[0].i < source.start:
+            source = self.doc[whole[0].i : source.end]  # "Mounir Fakhry | Abdel Nour, ...": the name's first words
         held = _holder(source)
         if held is not None:
             holder = self._describe(held, held[-1])
@@ -301,6 +326,9 @@ class SpeakerResolver:
         low = head.lower_
         if len(source) == 1 and low in FIRST_PERSON:
             return {**unresolved(first_person=True), "mention": source}  # resolved by the quotation's speaker
+        counted = self._counted_group(source)
+        if counted is not None:
+            return {**counted, "mention": source}
         if _is_time(head) or head.pos_ == "NUM" or (len(source) == 1 and low in ("one", "this", "that", "these")):
             return {**unresolved(), "mention": source}
         if head.pos_ == "NOUN" and _is_document(head):
@@ -342,7 +370,7 @@ class SpeakerResolver:
             if found is not None:
                 return {**found, "mention": source}
             return {**unresolved(), "mention": source}
-        if head.pos_ == "NOUN" and _definite(source) and not _is_document(head):
+        if head.pos_ == "NOUN" and _definite(source) and not _is_document(head) and _appos_name(head) is None:
             named = self._named_before(head)
             if named is not None:
                 return {"name": named, "kind": "organization", "role": None, "mention": source}
@@ -354,11 +382,85 @@ class SpeakerResolver:
             return {**unresolved(), "mention": source}  # "Who would have expected ...": a question, no one
         found = self._describe(source, head)
         found["mention"] = source
-        if found["kind"] == "person":
-            self.speakers.append((source.start, {k: v for k, v in found.items() if k != "mention"}))
-        if found["kind"] in ("organization", "outlet", "anonymous"):
-            self.groups.append((source.start, {k: v for k, v in found.items() if k != "mention"}))
         return found
+
+    def _counted_group(self, source: Span) -> dict | None:
+        """A group counted or measured rather than named: "more than half of the voters", "65% of those
+        questioned", "many thousands of Egyptians" (the group after "of"); "many", "some" alone."""
+        words = quantity_words()
+        toks = [t for t in source if not t.is_punct]
+        if len(toks) == 1 and toks[0].lower_ in words and words[toks[0].lower_]:
+            return {"name": toks[0].lower_, "kind": "anonymous", "role": None}
+        of = next((t for t in toks if t.lower_ == "of"), None)
+        if (
+            of is None
+            or of.i == source.start
+            or not all(t.lower_ in words or t.like_num for t in source[: of.i - source.start])
+        ):
+            return None
+        rest = self.doc[of.i + 1 : source.end]
+        if not len(rest):
+            return None
+        group = rest.root
+        if (
+            group.lower_ == "those"
+            or group.lemma_.lower() in word_set("agent_nouns.txt") | word_set("anonymous_sources.txt")
+            or ("Plur" in group.morph.get("Number", []) and group.pos_ in ("NOUN", "PROPN"))
+        ):
+            return {"name": _strip_det(source.text.strip(" ,")), "kind": "anonymous", "role": None}
+        return None
+
+    def _title_then_name(self, source: Span, head: Token) -> dict | None:
+        """A title, then the person's name set off by commas, wherever the parse hung it: "The Shadow
+        Secretary of State for the Family, Theresa May," (not "a spokesman for President X": no comma)."""
+        if head.lemma_.lower() not in word_set("person_roles.txt") and head.lower_ not in word_set("person_roles.txt"):
+            return None
+        for tok in source:
+            if tok.text == "," and tok.i > head.i and tok.i + 1 < source.end:
+                rest = self.doc[tok.i + 1 : source.end]
+                named = person_name(rest)
+                if len(named) >= 2 and named[0].i == tok.i + 1 and country_of(_join(named)) is None:
+                    if not any(t.lower_ in word_set("organizations.txt") for t in named):
+                        role = _strip_det(self.doc[source.start : tok.i].text)
+                        return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role}
+                break
+        return None
+
+    def _role_and_name(self, head: Token) -> dict | None:
+        """A title whose name the parser conjoined to it: "GM chairman and chief executive Rick Wagoner"."""
+        if head.lemma_.lower() not in word_set("person_roles.txt"):
+            return None
+        for c in head.children:
+            if dep(c) != "conj" or c.pos_ != "PROPN" or c.i < head.i:
+                continue
+            between = self.doc[head.i + 1 : c.i]
+            if any(t.pos_ in ("DET", "PRON", "PROPN", "VERB") for t in between):
+                return None  # "the minister and the envoy", "the mayor and Ann Lee": two people
+            named = person_name(self.doc[c.i : c.right_edge.i + 1])
+            if len(named) >= 2:
+                role = _strip_det(self.doc[head.left_edge.i : named[0].i].text.strip(" ,"))
+                return {"name": self.full_name(_join(named), head.i), "kind": "person", "role": role}
+        return None
+
+    def _conjoined_people(self, head: Token, source: Span) -> dict | None:
+        """Two or more people named together: "Mubarak and Suleiman" -> "Hosni Mubarak and Omar Suleiman"."""
+        conj = [c for c in head.children if dep(c) == "conj" and source.start <= c.i < source.end]
+        if (
+            not conj
+            or head.pos_ != "PROPN"
+            or any(c.pos_ not in ("PROPN", "NOUN") or not c.text[:1].isupper() for c in conj)
+        ):
+            return None
+        names = []
+        for tok in (head, *conj):
+            toks = name_tokens(tok) or [tok]
+            name = self.full_name(_join(toks), source.start)
+            if country_of(name) is not None or is_outlet_name(name) or tok.ent_type_ in ("ORG", "LOC"):
+                return None
+            names.append(name)
+        if not any(len(n.split()) >= 2 for n in names):
+            return None  # "Lutz and Brandsma" are people when the article names one of them in full
+        return {"name": " and ".join(names), "kind": "person", "role": None}
 
     def _describe(self, source: Span, head: Token) -> dict:
         text = source.text.strip()
@@ -372,16 +474,34 @@ class SpeakerResolver:
             # "COHEN:" in a transcript: a name the tagger read as a verb
             name = head.text.title() if head.text.isupper() else head.text
             return {"name": self.full_name(name, source.start), "kind": "person", "role": None}
-        # a role with a name in apposition: "Saeed's uncle, Mohammed Mostafa", "the spokesman, Ali Rezaei"
-        if head.pos_ == "NOUN":
+        # a role with a name in apposition: "Saeed's uncle, Mohammed Mostafa", "the spokesman, Ali Rezaei",
+        # "The Shadow Secretary of State, Theresa May" (a title the tagger read as a name)
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in word_set("person_roles.txt"):
             for c in head.children:
                 if dep(c) in ("appos", "flat") and c.pos_ == "PROPN" and c.i > head.i:
-                    named = person_name(self.doc[c.left_edge.i : c.right_edge.i + 1])
+                    named = with_adjacent_names(person_name(self.doc[c.left_edge.i : c.right_edge.i + 1]))
                     # "Saeed's uncle, Mohammed Mostafa"; a surname after a title: "former England captain Moore"
                     enough = len(named) >= 2 or named and head.lemma_.lower() in word_set("person_roles.txt")
                     if enough and country_of(_join(named)) is None and not is_outlet_name(_join(named)):
                         role = _strip_det(self.doc[source.start : head.i + 1].text)
                         return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role}
+        title_named = self._title_then_name(source, head)
+        if title_named is not None:
+            return title_named
+        org = organisation_name(head)
+        if org is not None:
+            return {"name": org, "kind": "organization", "role": None}
+        if head.pos_ == "NOUN":
+            named_org = _appos_name(head)
+            if named_org is not None and not person_name(named_org[0].doc[named_org[0].i : named_org[-1].i + 1])[1:]:
+                kind = "outlet" if lemma in outlet_heads() or lemma in OUTLET_NOUNS else "organization"
+                return {"name": _join(named_org), "kind": kind, "role": _strip_det(_np_text(head))}
+        named_role = self._role_and_name(head)
+        if named_role is not None:
+            return named_role
+        people = self._conjoined_people(head, source)
+        if people is not None:
+            return people
         # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"
         for tok in source:
             if tok.lower_ in ("including", "like") or (tok.lower_ == "such" and tok.i + 1 < len(self.doc)):
@@ -413,10 +533,7 @@ class SpeakerResolver:
             is_outlet_name(core.text)
             or lemma in outlet_heads()
             and lemma not in ("post", "times", "news", "press")
-            or (
-                lemma in ("outlet", "outlets", "media", "newspaper", "agency", "channel", "network")
-                and head.pos_ == "NOUN"
-            )
+            or (lemma in OUTLET_NOUNS and head.pos_ == "NOUN")
         ):
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
@@ -431,6 +548,8 @@ class SpeakerResolver:
                 person = person_name(self.doc[source.start : max(comma, head.i + 1)])
                 if person and country_of(_join(person)) is not None:
                     person = []
+                if person:
+                    person = with_adjacent_names(person)  # the source cut a name in two: "Ahmed Fathi | Srour told"
                 roles = word_set("person_roles.txt")
                 titled = any(t.lower_ in HONORIFICS or t.lemma_.lower() in roles for t in source)
                 # two or more proper names without an organisation word read as a person; the entity
@@ -480,6 +599,80 @@ class SpeakerResolver:
         if head.text[:1].isupper():
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # a name as a noun
         return unresolved()  # "the world", "the approach": no one who could say anything
+
+
+OUTLET_NOUNS = frozenset({"outlet", "outlets", "media", "newspaper", "agency", "channel", "network"})
+
+
+def quantity_words() -> dict[str, bool]:
+    """quantity_words.txt: word -> whether it can stand alone for a group."""
+    out = {}
+    for line in word_set("quantity_words.txt"):
+        word, _, star = line.partition(" ")
+        out[word.strip()] = star.strip() == "*"
+    return out
+
+
+def organisation_name(head: Token) -> str | None:
+    """The whole name of an organisation whose own name word says what it is, with its "of"/"for" phrase and
+    its owner: "the Algerian League for Human Rights", "the US Trade Representative's Office", "Bank of England"."""
+    if head.pos_ != "PROPN" or head.lower_ not in word_set("organizations.txt"):
+        return None
+    doc = head.doc
+    toks = name_tokens(head) or [head]
+    lo, hi = toks[0].i, toks[-1].i
+    for c in head.children:
+        if (
+            dep(c) == "nmod"
+            and c.i > hi
+            and any(x.lower_ in ("of", "for", "on") for x in c.children if dep(x) == "case")
+        ):
+            sub = doc[c.left_edge.i : c.right_edge.i + 1]
+            if all(t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "the", "&") for t in sub):
+                hi = max(hi, sub.end - 1)
+        if dep(c) == "nmod:poss" and c.pos_ == "PROPN" and c.i < lo:
+            owner = name_tokens(c) or [c]
+            lo = min(lo, owner[0].i)
+    if hi == toks[-1].i and lo == toks[0].i and len(toks) < 2:
+        return None  # "Office", "the Party" alone: no name
+    return doc[lo : hi + 1].text.strip()
+
+
+def _appos_name(head: Token) -> list[Token] | None:
+    """The proper name in apposition to a common noun: "the official Palestinian news agency, Wafa"."""
+    for c in head.children:
+        if dep(c) == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+            toks = name_tokens(c) or [c]
+            if country_of(_join(toks)) is None:
+                return toks
+    return None
+
+
+def _gender_before(doc: Doc, end: int, name_start: int) -> str | None:
+    """ "m" or "f" from a gendered title in a source or in the noun phrase before a name: "Mr", "spokeswoman for
+    women Sandra Gidley" (tokens before ``end``, back to six before ``name_start``, not over a comma or a line)."""
+    gendered = word_classes("gendered_words.tsv")
+    j = end - 1
+    while j >= max(0, name_start - 6):
+        tok = doc[j]
+        if tok.lower_ in gendered:
+            return gendered[tok.lower_]
+        if j < name_start and (tok.text in (",", ";", ":") or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX")):
+            return None
+        j -= 1
+    return None
+
+
+def _sentence_before(sent: Span) -> Span:
+    """The sentence before ``sent``, over the "sentences" of no word that a paragraph break or a stray quotation
+    mark makes (``sent`` itself when none)."""
+    doc = sent.doc
+    cur = sent
+    while cur.start > 0:
+        cur = doc[cur.start - 1].sent
+        if any(t.is_alpha for t in cur):
+            return cur
+    return cur if cur.start < sent.start else sent
 
 
 def _before_punct(tok: Token) -> Token | None:
@@ -815,7 +1008,11 @@ def _join(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+    text = doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+    last = tokens[-1].text
+    if last.endswith(".") and len(last) >= 4 and last[:-1].isalpha() and last.lower() not in HONORIFICS:
+        text = text[:-1]  # "Norbert Ore." : a name that the tokenizer took for an abbreviation ("Ore." for Oregon)
+    return text
 
 
 def _surname(name: str) -> str:

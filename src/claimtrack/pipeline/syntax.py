@@ -282,7 +282,35 @@ def name_tokens(head: Token) -> list[Token]:
         toks = toks[1:]
     while toks and not toks[-1].pos_ == "PROPN":
         toks = toks[:-1]
-    return toks
+    return with_adjacent_names(toks)
+
+
+def with_adjacent_names(toks: list[Token], longest: int = 5) -> list[Token]:
+    """A name with the capitalised proper nouns right next to it that the parser hung elsewhere:
+    "parliamentary speaker Ahmed Fathi | Srour told": words of one name stand side by side, one space apart,
+    with no title between them."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    sent = toks[0].sent
+
+    def joins(tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and tok.lower_ not in HONORIFICS
+            and sent.start <= tok.i < sent.end
+            and tok.lower_ not in word_set("time_words.txt")
+            and tok.lower_ not in word_set("organizations.txt")  # "Secretary of State | Hillary Clinton"
+            and not (tok.i > 0 and doc[tok.i - 1].lower_ == "of")
+        )
+
+    lo, hi = toks[0].i, toks[-1].i
+    while hi - lo + 1 < longest and lo > 0 and doc[lo - 1].whitespace_ == " " and joins(doc[lo - 1]):
+        lo -= 1
+    while hi - lo + 1 < longest and hi + 1 < len(doc) and doc[hi].whitespace_ == " " and joins(doc[hi + 1]):
+        hi += 1
+    return list(doc[lo : hi + 1])
 
 
 def _capitalised_modifier(tok: Token, head: Token) -> bool:
