@@ -279,3 +279,17 @@ def test_what_an_option_or_a_demand_is_is_not_reported() -> None:
     assert _facts(text, [event]) == []
     done = "The envoy said the crisis was over after Garba stepped down."
     assert [f.stance for f in _facts(done, [{**event, "word": "stepped"}])] == ["asserts"]
+
+
+def test_he_is_the_speaker_of_reported_speech_but_not_of_a_quotation() -> None:
+    from claimtrack.frames import _resolve_pronoun
+    from claimtrack.models import Event, Speaker
+
+    reported = _claim("he would call a truce").model_copy(
+        update={"speaker": Speaker(name="Ana Ruiz Lopez", kind="person")}
+    )
+    quoted = reported.model_copy(update={"quoted": True})
+    ev = Event(start=9, end=13, lemma="call", pos="v", subject="he")
+    ctx, gaz = ArticleContext.of([reported]), Gazetteer()
+    assert _resolve_pronoun("he", reported, ev, ctx, gaz) == person_of("Ana Ruiz Lopez", ctx, gaz)
+    assert _resolve_pronoun("he", quoted, ev, ctx, gaz) is None

@@ -661,7 +661,8 @@ def _classes(lemma: str, pos: str) -> frozenset[str]:
 
 
 def _resolve_pronoun(word: str, claim: AnyClaim, ev: AnyEvent, ctx: ArticleContext, gaz: Gazetteer) -> str | None:
-    """ "he" -> the person named last before it in the sentence, else the speaker; "we", "its" -> the speaker."""
+    """ "he" -> the person named last before it in the sentence, else the speaker of reported speech (in a
+    quotation "he" is someone else); "we", "its" -> the speaker."""
     low = word.lower()
     if low in PERSON_PRONOUNS:
         sentence = getattr(claim, "sentence", None)
@@ -674,8 +675,8 @@ def _resolve_pronoun(word: str, claim: AnyClaim, ev: AnyEvent, ctx: ArticleConte
             person = person_of(m.group(0).strip(), ctx, gaz)
             if person and gaz.is_person(_names(m.group(0))[-1]):
                 return person
-        if claim.speaker.kind == "person":
-            return person_of(claim.speaker.name, ctx, gaz)
+        if claim.speaker.kind == "person" and not claim.quoted:
+            return person_of(claim.speaker.name, ctx, gaz)  # "Cameron said he would", not "'He lied,' Cameron said"
         return None
     if low in ("i", "me", "my") and claim.speaker.kind == "person":
         return person_of(claim.speaker.name, ctx, gaz)

@@ -201,6 +201,7 @@ class ClaimView(View):
     sentence: SpanRef | None = None
     speaker: SpeakerView
     cue: SpanRef | None = None
+    quoted: bool = False
     kind: ClaimKind
     hedge: str | None = None
     time: PartialDate | None = None

@@ -94,6 +94,7 @@ class ClaimRow(Row, frozen=True, gc=False):
     schema_version: int = SCHEMA_VERSION
     sentence: SpanRow | None = None
     cue: SpanRow | None = None
+    quoted: bool = False
     hedge: str | None = None
     time: PartialDate | None = None
     proposition: PropositionRow | None = None

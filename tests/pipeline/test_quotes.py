@@ -31,9 +31,9 @@ def test_a_straight_quote_runs_over_lines_to_its_closing_mark() -> None:
     assert _texts(text) == ['"We stayed at home.\nWe could not go out.\nIt was hard,"']
 
 
-def test_a_continued_quotation_reopens_each_paragraph() -> None:
+def test_a_paragraph_that_opens_a_quotation_ends_the_one_left_open() -> None:
     text = '"First part.\n\n"Second part," he said.'
-    assert _texts(text) == ['"First part.\n\n"Second part,"']
+    assert _texts(text) == ['"Second part,"']
 
 
 def test_a_stray_straight_mark_does_not_swallow_the_article() -> None:

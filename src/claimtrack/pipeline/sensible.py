@@ -54,9 +54,9 @@ def sensible(att: Attribution) -> bool:
         return True
     cue = att.cue
     inside = att.content[0].start <= cue.start and cue.end <= att.content[-1].end
-    if cue.start <= root.i < cue.end or inside and att.source is None:
-        return False  # "the car was found in a car park", "firms that have been seen as suitors include ...": the
-        # cue is the event itself, or a clause inside the content
+    if att.source is None and _passive(cue) and (cue.start <= root.i < cue.end or inside):
+        return False  # "the car was found in a car park", "firms that have been seen as suitors include ...": with
+        # no one named, the cue is the event itself, or a clause inside the content ("X, he said, Y" has a source)
     if _reflexive(cue):
         return False  # "the firm found itself in trouble"
     if _adverbial(root) or att.cue.end <= att.content[0].start and _governs_cue(root, att.cue):

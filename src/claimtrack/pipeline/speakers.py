@@ -248,6 +248,10 @@ class SpeakerResolver:
                 if found["kind"] != UNRESOLVED:
                     return found
         plural = pron.lower_ in ("they", "them")
+        lo = self._prev_sentence_start(self.doc[pron.i : pron.i + 1])
+        quoted = [g for i, g in self.groups if lo <= i < pron.i and g["kind"] in ("anonymous", "organization")]
+        if plural and quoted:
+            return quoted[-1]  # "... analysts said X. They have predicted Y": the group just quoted
         if not plural:
             # "it said": the organisation quoted last
             recent = [g for i, g in self.groups if i < pron.i and g["kind"] == "organization"]
@@ -275,6 +279,22 @@ class SpeakerResolver:
             sent = _sentence_before(sent)
         earlier = [g for i, g in self.groups if i < pron.i]
         return earlier[-1] if earlier else None
+
+    def _introduced(self, head: Token) -> str | None:
+        """How the article introduced an unnamed role that it now calls "the spokesman": "a Bayern spokesman"
+        (within the three sentences before; only a phrase that says more than the bare noun)."""
+        lo = head.sent.start
+        for _ in range(3):
+            lo = _sentence_before(self.doc[lo : lo + 1].sent).start if lo > 0 else lo
+        for tok in reversed(self.doc[lo : head.i]):
+            if (
+                tok.pos_ == "NOUN"
+                and tok.lemma_.lower() == head.lemma_.lower()
+                and not _definite(self.doc[tok.left_edge.i : tok.i + 1])
+            ):
+                phrase = _strip_det(_np_text(tok))
+                return phrase if phrase.lower() != tok.lower_ else None
+        return None
 
     def _earlier_owner(self, head: Token) -> Token | None:
         """The owner of the last document of this kind named before: "the Gartner report" for "the report"."""
@@ -319,6 +339,10 @@ class SpeakerResolver:
         held = _holder(source)
         if held is not None:
             holder = self._describe(held, held[-1])
+            if holder["kind"] == "anonymous":
+                # "a spokeswoman for Prime Minister X": unnamed, and known by whom she speaks for
+                whole = _clean_role(self.doc[held.start : source.end].text)
+                return {"name": whole, "kind": "anonymous", "role": None, "mention": source}
             if holder["kind"] != UNRESOLVED:
                 rest = self.doc[held.end : source.end].text
                 return {**holder, "role": holder.get("role") or _clean_role(rest) or None, "mention": source}
@@ -338,6 +362,9 @@ class SpeakerResolver:
                 return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None, "mention": source}
             if owner is None and _definite(source):
                 owner = self._earlier_owner(head)  # "said the report" after "the Gartner report suggests"
+            if owner is None and not _definite(source) and any(dep(c) in ("amod", "compound") for c in head.children):
+                # "according to a new report", "a U.S. Congressional report": a document no one is named for
+                return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None, "mention": source}
             if owner is None:
                 return {**unresolved(), "mention": source}
             found = self.resolve(self.doc[owner.left_edge.i : owner.right_edge.i + 1], at)
@@ -378,6 +405,9 @@ class SpeakerResolver:
             titled = self._titled(head.lemma_.lower(), source.start)
             if titled is not None:
                 return {"name": titled, "kind": "person", "role": _strip_det(_np_text(head)), "mention": source}
+            earlier = self._introduced(head)
+            if earlier is not None and len(source) <= 2:
+                return {"name": earlier, "kind": "anonymous", "role": None, "mention": source}
         if len(source) == 1 and low in RELATIVE | {"what"}:
             return {**unresolved(), "mention": source}  # "Who would have expected ...": a question, no one
         found = self._describe(source, head)
@@ -585,6 +615,8 @@ class SpeakerResolver:
         if lemma in word_set("organizations.txt"):
             return {"name": _strip_det(_np_text(head)), "kind": "organization", "role": None}
         if lemma in word_set("person_roles.txt"):
+            if "Plur" in head.morph.get("Number", []):
+                return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "economists"
             return {"name": _strip_det(_np_text(head)), "kind": "person", "role": _strip_det(_np_text(head))}
         if head.pos_ == "PRON":
             if set(head.morph.get("PronType", [])) & {"Prs", "Dem", "Rel", "Int"}:
@@ -721,6 +753,10 @@ def _holder(source: Span) -> Span | None:
     Association", "(a spokeswoman) for Prime Minister X": the phrase before "from"/"for"/"of"/"at"."""
     doc = source.doc
     lo = min(source.start, _np_start(source.root))
+    while lo > 0 and (
+        doc[lo - 1].lower_ in HONORIFICS or doc[lo - 1].pos_ in ("PROPN", "ADJ") and doc[lo - 1].text[:1].isupper()
+    ):
+        lo -= 1  # the title before the name: "a spokesman for | Foreign Minister | Ines Duarte"
     if lo < 2 or doc[lo - 1].lower_ not in ("for", "from", "of", "at") or doc[lo - 2].pos_ not in ("NOUN", "PROPN"):
         return None
     prev = doc[lo - 2]
@@ -856,6 +892,9 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         if dep(cur) in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
         elif dep(cur) == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            clause_subject = _subject_over_comma(cur)
+            if clause_subject is not None and clause_subject.i not in inside:
+                return np(clause_subject), False
             return np(cur.head) if cur.head.i not in inside else None, False
         else:
             break
@@ -866,6 +905,16 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         if after and not _is_time(after[0]):
             return np(after[0]), False  # "..., said Band Aid": the parser took the subject for an object
     return None, False
+
+
+def _subject_over_comma(participle: Token) -> Token | None:
+    """ "Mubarak appealed to the people, saying that ...": a participle set off by a comma speaks for the subject of
+    the clause, even where the parser hung it from the noun before it (an object or oblique of that clause)."""
+    doc = participle.doc
+    noun = participle.head
+    if participle.i == 0 or doc[participle.i - 1].text != "," or dep(noun) not in ("obj", "obl", "iobj"):
+        return None
+    return next((c for c in noun.head.children if dep(c) == "nsubj" and c.i < noun.i), None)
 
 
 def _someone(found: dict | None) -> dict | None:
@@ -890,6 +939,8 @@ def resolve_speakers(doc: Doc, claims: list[Span]) -> list[Span]:
             and any(p.start <= source.start and source.end <= p.end for p in pieces)
         ):
             source = None  # a "source" inside its own content: "insisting that he would"
+        if source is not None and all(_is_time(t) or t.is_punct or t.pos_ == "ADP" for t in source):
+            source = None  # "said Sunday": a date is no source; the cue's subject is
         impersonal = False
         if source is None and cue is not None and span._.ct_cue_class not in ("according", "author"):
             source, impersonal = cue_source(cue, pieces, span._.ct_cue_class)

@@ -113,8 +113,9 @@ def subject(token: Token) -> Token | None:
     """
     seen = 0
     cur: Token | None = token
+    via = ""  # the relation of the clause climbed from: only a demanded action (xcomp) has the addressee as subject
     while cur is not None and seen < 6:
-        if seen and dep(token) != "conj" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur.i != token.i:
+        if seen and via == "xcomp" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur.i != token.i:
             target = addressee(cur)
             if target is not None:
                 return target
@@ -128,6 +129,7 @@ def subject(token: Token) -> Token | None:
         if dep(cur) in ("xcomp", "conj", "advcl", "ccomp", "obl") and cur.head.i != cur.i:
             if dep(cur) == "ccomp" and cur.head.lemma_ not in ("help", "make", "let"):
                 return None
+            via = dep(cur)
             cur = cur.head
             seen += 1
             continue
