@@ -341,8 +341,8 @@ class SpeakerResolver:
             holder = self._describe(held, held[-1])
             if holder["kind"] == "anonymous":
                 # "a spokeswoman for Prime Minister X": unnamed, and known by whom she speaks for
-                whole = _clean_role(self.doc[held.start : source.end].text)
-                return {"name": whole, "kind": "anonymous", "role": None, "mention": source}
+                phrase = _clean_role(self.doc[held.start : source.end].text)
+                return {"name": phrase, "kind": "anonymous", "role": None, "mention": source}
             if holder["kind"] != UNRESOLVED:
                 rest = self.doc[held.end : source.end].text
                 return {**holder, "role": holder.get("role") or _clean_role(rest) or None, "mention": source}
