@@ -352,3 +352,38 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_subject(nlp) -> None: 
 def test_a_date_after_the_cue_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, "The embassy will reopen in March, the foreign ministry said Sunday."), "reopen")
     assert c.speaker.name != "Sunday" and c.speaker.mention.text != "Sunday"
+
+
+def test_a_live_blogs_country_sections_are_no_transcript_turns(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "PERU, 9 a.m. ET: Lima's mayor said the roads would reopen on Friday.\n"
+        "CHILE, 10 a.m. ET: Rescue teams reached the village overnight.\n"
+        "PERU, noon ET: The river was still rising in the south."
+    )
+    claims = claims_of(nlp, text, outlet="Radio North")
+    assert all(c.speaker.name not in ("Peru", "Chile") for c in claims)
+
+
+def test_an_outlet_taking_a_turn_is_the_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "CNN: The square was full of people again tonight.\n"
+        "HALVORSEN: I think the army will not fire on the crowd.\n"
+        "CNN: Thank you for joining us from the square."
+    )
+    c = one(claims_of(nlp, text, outlet="Radio North"), "full of people")
+    assert (c.speaker.name, c.speaker.kind) == ("CNN", "outlet")
+
+
+def test_a_role_with_no_name_is_an_anonymous_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, "A doctor at the clinic said three children had died.", "children") == (
+        "doctor at the clinic",
+        "anonymous",
+    )
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, "Governor Okafor Tuesday said the bridge would reopen.", "bridge")[0] == "Okafor"
+
+
+def test_a_name_ending_in_a_month_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, "Senator Grace April Tuesday said the law would change.", "law")[0] == "Grace April"

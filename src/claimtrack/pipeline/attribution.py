@@ -733,6 +733,8 @@ def _colon_headlines(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         if name.text.lower().rstrip("'s ") in word_set("text_labels.txt"):
             continue  # "Update:", "Editor's note:", "Answer:" label the text, nobody says it
+        if any(_is_time(t) for t in name):
+            continue  # "PERU, noon ET:": a live blog's time stamp labels the entry
         if len([t for t in rest if not t.is_punct]) < 3 or any(t.i in taken for t in rest):
             continue
         cue = doc[colon.i : colon.i + 1]

@@ -8,6 +8,7 @@ anonymous source.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -104,7 +105,7 @@ class SpeakerResolver:
                 name = _join(toks)
                 if (
                     name
-                    and not any(_is_time(t) for t in toks)
+                    and not (len(toks) == 1 and _is_time(toks[0]))  # "February", not "Theresa May"
                     and country_of(name) is None
                     and not is_outlet_name(name)
                     and not any(t.lower_ in word_set("organizations.txt") for t in toks)
@@ -120,8 +121,11 @@ class SpeakerResolver:
                 toks = person_name(doc[tok.left_edge.i : tok.i + 1]) or name_tokens(tok)
                 if toks and toks[-1].i != tok.i:
                     toks = name_tokens(tok)
+                toks = with_adjacent_names(toks)
                 while toks and toks[0].lower_ in HONORIFICS:
                     toks = toks[1:]  # "Ms Ana Ruiz": the honorific is not the name
+                if toks and toks[-1].lower_ in word_set("person_roles.txt"):
+                    continue  # "Home Secretary": a title, not a name
                 if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
@@ -350,6 +354,9 @@ class SpeakerResolver:
         low = head.lower_
         if len(source) == 1 and low in FIRST_PERSON:
             return {**unresolved(first_person=True), "mention": source}  # resolved by the quotation's speaker
+        if len(source) == 1 and head.pos_ == "PROPN" and self.full_name(head.text, source.start) != head.text:
+            # a surname of someone named in full before, even one that is also a month: "Theresa May ... May said"
+            return {"name": self.full_name(head.text, source.start), "kind": "person", "role": None, "mention": source}
         counted = self._counted_group(source)
         if counted is not None:
             return {**counted, "mention": source}
@@ -615,9 +622,8 @@ class SpeakerResolver:
         if lemma in word_set("organizations.txt"):
             return {"name": _strip_det(_np_text(head)), "kind": "organization", "role": None}
         if lemma in word_set("person_roles.txt"):
-            if "Plur" in head.morph.get("Number", []):
-                return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "economists"
-            return {"name": _strip_det(_np_text(head)), "kind": "person", "role": _strip_det(_np_text(head))}
+            # a role with no name is no one in particular: "economists", "a doctor", "the official"
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
         if head.pos_ == "PRON":
             if set(head.morph.get("PronType", [])) & {"Prs", "Dem", "Rel", "Int"}:
                 return unresolved()  # "you", "this", "who" with nothing to resolve them to
@@ -838,7 +844,11 @@ def transcript_turns(doc: Doc) -> list[tuple[int, Span]]:
     found = []
     for m in TURN.finditer(doc.text):
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if name is not None and not any(t.lower_ in word_set("text_labels.txt") for t in name):
+        if (
+            name is not None
+            and not any(t.lower_ in word_set("text_labels.txt") for t in name)
+            and country_of(name.text.title()) is None  # "LIBYA, noon ET:": a live blog's section, not a turn
+        ):
             found.append((name.start, name))
     return found if len(found) >= 2 else []
 
@@ -849,6 +859,8 @@ def turn_speaker(turns: list[tuple[int, Span]], at: int, resolver: SpeakerResolv
     if not before:
         return None
     name = before[-1]
+    if is_outlet_name(name.text):
+        return {"name": name.text, "kind": "outlet", "role": None, "mention": name}  # "CNN:", not "Cnn"
     text = name.text.title() if name.text.isupper() else name.text
     return {"name": resolver.full_name(text, name.start), "kind": "person", "role": None, "mention": name}
 
@@ -939,7 +951,11 @@ def resolve_speakers(doc: Doc, claims: list[Span]) -> list[Span]:
             and any(p.start <= source.start and source.end <= p.end for p in pieces)
         ):
             source = None  # a "source" inside its own content: "insisting that he would"
-        if source is not None and all(_is_time(t) or t.is_punct or t.pos_ == "ADP" for t in source):
+        if (
+            source is not None
+            and all(_is_time(t) or t.is_punct or t.pos_ == "ADP" for t in source)
+            and not any(resolver.full_name(t.text, t.i) != t.text for t in source)
+        ):
             source = None  # "said Sunday": a date is no source; the cue's subject is
         impersonal = False
         if source is None and cue is not None and span._.ct_cue_class not in ("according", "author"):
@@ -1055,7 +1071,13 @@ def _clean_role(text: str) -> str:
     return text
 
 
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+"""Month names are also names ("Theresa May", "June Carter"); other time words are not."""
+
+
 def _join(tokens: list[Token]) -> str:
+    while len(tokens) > 1 and tokens[-1].lower_ in word_set("time_words.txt") and tokens[-1].lower_ not in MONTHS:
+        tokens = tokens[:-1]  # "Mubarak Tuesday said": the day is not part of the name
     if not tokens:
         return ""
     doc = tokens[0].doc
