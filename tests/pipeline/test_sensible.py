@@ -98,3 +98,15 @@ def test_a_content_running_into_a_quotation_ends_at_the_colon(nlp) -> None:  # t
 def test_discourse_markers_are_no_cues(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(nlp, "You know, the ferry timetable is a mess.", outlet="Daily Ledger")
     assert not [c for c in claims if c.cue is not None and c.cue.text == "know"]
+
+
+def test_a_content_running_over_its_cue_ends_before_the_source(make_doc) -> None:  # type: ignore[no-untyped-def]
+    # "Sales fell, the chairman told a news conference ." with the whole sentence taken as content
+    doc = make_doc(
+        ["Sales", "fell", ",", "the", "chairman", "told", "a", "news", "conference", "."],
+        [1, 5, 5, 4, 5, 5, 8, 8, 5, 5],
+        ["nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "det", "compound", "obl", "punct"],
+        pos=["NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+    )
+    att = _att(doc, (5, 6), (0, 9), source=doc[3:5])
+    assert [p.text for p in trimmed(att).content] == ["Sales fell"]

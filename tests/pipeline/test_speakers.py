@@ -387,3 +387,13 @@ def test_a_weekday_after_a_name_is_not_part_of_it(nlp) -> None:  # type: ignore[
 
 def test_a_name_ending_in_a_month_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _speaker(nlp, "Senator Grace April Tuesday said the law would change.", "law")[0] == "Grace April"
+
+
+def test_a_named_person_with_a_role_of_an_organisation_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"The bridge is safe," said Lt. Gen. Rosa Ibanez, commander of the engineering corps.'
+    assert _speaker(nlp, text, "bridge is safe") == ("Rosa Ibanez", "person")
+
+
+def test_a_title_inside_a_person_entity_is_not_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian President Hugo Salinas spoke on Monday. Salinas proposed sending a committee to the border."
+    assert _speaker(nlp, text, "committee")[0] == "Hugo Salinas"

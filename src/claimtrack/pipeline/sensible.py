@@ -32,6 +32,8 @@ from claimtrack.lexicon import word_set
 from claimtrack.pipeline.attribution import Attribution
 from claimtrack.pipeline.syntax import dep
 
+CUE_OWN_DEPS = frozenset({"obj", "iobj", "obl", "obl:tmod", "obl:npmod", "advmod", "nmod:tmod"})
+"""Relations of what a cue verb takes after it that are no part of its content (its audience, place or time)."""
 CLAUSE_CUES = frozenset({"speech", "cognition", "prediction"})
 """Cue classes whose content must be a clause (or a quotation) to be a claim."""
 CLAUSE_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "cop", "expl", "aux", "aux:pass"})
@@ -84,6 +86,12 @@ def trimmed(att: Attribution) -> Attribution:
     own = {t.i for t in att.cue} if att.cue is not None else set()
     if att.source is not None:
         own |= {t.i for t in att.source}
+    cue_root = att.cue.root if att.cue is not None else None
+    if cue_root is not None and any(p.start <= cue_root.i < p.end for p in att.content):
+        # a content that runs over its own cue: what the verb takes after it goes too ("... told | a news conference")
+        for c in cue_root.children:
+            if c.i > cue_root.i and dep(c) in CUE_OWN_DEPS:
+                own |= {t.i for t in c.subtree}
     pieces = []
     source_words = {t.i for t in att.source.root.subtree} if att.source is not None else set()
     for piece in att.content:

@@ -343,7 +343,7 @@ class SpeakerResolver:
         held = _holder(source)
         if held is not None:
             holder = self._describe(held, held[-1])
-            if holder["kind"] == "anonymous":
+            if holder["kind"] == "anonymous" and not person_name(held):
                 # "a spokeswoman for Prime Minister X": unnamed, and known by whom she speaks for
                 phrase = _clean_role(self.doc[held.start : source.end].text)
                 return {"name": phrase, "kind": "anonymous", "role": None, "mention": source}
@@ -781,6 +781,9 @@ def _holder(source: Span) -> Span | None:
 def _entity_name(ent: Span) -> list[Token]:
     """A person entity's name without the titles before it: "Arsenal manager Arsene Wenger" -> Arsene Wenger."""
     toks = list(ent)
+    titles = [k for k, t in enumerate(toks[:-1]) if t.lower_ in HONORIFICS or t.lemma_.lower() in HONORIFICS]
+    if titles:
+        toks = toks[titles[-1] + 1 :]  # "Venezuelan President Hugo Chavez": the name after the last title word
     while toks and (toks[0].lower_ in HONORIFICS or not toks[0].text[:1].isupper()):
         toks = toks[1:]
     return toks if len(toks) >= 2 and all(t.text[:1].isupper() or t.text in ("-", "'") for t in toks) else []
