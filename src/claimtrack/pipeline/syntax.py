@@ -113,9 +113,11 @@ def subject(token: Token) -> Token | None:
     """
     seen = 0
     cur: Token | None = token
-    via = ""  # the relation of the clause climbed from: only a demanded action (xcomp) has the addressee as subject
+    via = ""  # the relation of the clause climbed from: only a demanded action ("to leave") has the addressee as
+    # subject, not a participle ("appealed to the people, saying ...")
     while cur is not None and seen < 6:
-        if seen and via == "xcomp" and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur.i != token.i:
+        demanded = via == "xcomp" or via == "advcl" and not {"Part", "Ger"} & set(token.morph.get("VerbForm", []))
+        if seen and demanded and base_form(cur, ADDRESSEE_VERBS) in ADDRESSEE_VERBS and cur.i != token.i:
             target = addressee(cur)
             if target is not None:
                 return target
