@@ -19,12 +19,21 @@ that overlaps the labelled content most:
   Jaccard >= 0.6 (an item whose drawn text is no claim counts as sensible when
   no claim is found there any more).
 
-A second, fresh sample (``benchmarks/speakers_sample_2026.jsonl``: 40 claims,
-``--draw 40 --seed 2026``) was drawn after the speaker fixes of issue 7 and
-labelled the same way from the article texts; nothing was tuned on it, so its
-score (``--sample benchmarks/speakers_sample_2026.jsonl``) is the one to quote
-for text the rules have not seen. Reader comments are labelled ``unresolved``
-(nobody named says them), page boilerplate and fragments as no claim.
+Later samples were drawn the same way and labelled blind, from the article texts and the drawn spans only (not
+the tool's speakers), by a reviewer who did not write the rules:
+
+- ``speakers_sample_2026.jsonl``: 40 claims (``--draw 40 --seed 2026``);
+- ``speakers_sample_2027.jsonl``: 169 claims (seed 2027); the speaker fixes of December
+  2026 were made looking at its errors, so it is a tuning sample now;
+- ``speakers_sample_2028.jsonl``: 170 claims (``--draw 170 --seed 2028``), drawn and labelled before those
+  fixes were measured on it and never looked at while making them: the figure to quote for text the rules
+  have not seen.
+
+Labelling conventions: the expected speaker lists the canonical name, the surname, the phrase as written
+and true equivalents; a pronoun or title is resolved from the article; "I"/"we" in a quotation are its
+speaker; the article's own claims are its outlet's (or its named author's); reader comments and pronouns
+nobody is named for are ``unresolved``; boilerplate, fragments and bare noun phrases after a verb that is
+no speech verb are no claim.
 
 Usage:
     python benchmarks/speakers_real.py [--sample benchmarks/speakers_sample.jsonl] [--corpus ../shared/corpus] [-v]
