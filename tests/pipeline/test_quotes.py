@@ -39,3 +39,8 @@ def test_a_paragraph_that_opens_a_quotation_ends_the_one_left_open() -> None:
 def test_a_stray_straight_mark_does_not_swallow_the_article() -> None:
     text = 'He said "no.\n' + "Another line.\n" * 8 + 'The end."'
     assert _texts(text) == []
+
+
+def test_a_quotation_left_open_in_a_headline_ends_where_a_new_one_opens() -> None:
+    text = 'Crowds chant "Get out!\nThe lead sentence has no quotation.\nHe said "it is over" at night.'
+    assert _texts(text) == ['"it is over"']

@@ -64,6 +64,8 @@ def _straight_quotes(text: str, curly: list[tuple[int, int]]) -> list[tuple[int,
             elif _can_close(text, k):
                 out.append((opened, k + 1))
                 opened = -1
+            elif carried and _can_open(text, k):
+                opened = k  # a quotation left open lines before was a stray mark: this one opens anew
         if opened >= 0 and para.strip():
             carried += 1
             if not _can_open(text, opened) or carried > CARRY_PARAGRAPHS:
