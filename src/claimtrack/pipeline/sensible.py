@@ -56,9 +56,10 @@ def sensible(att: Attribution) -> bool:
         return True
     cue = att.cue
     inside = att.content[0].start <= cue.start and cue.end <= att.content[-1].end
+    # with no one named, a passive cue that heads its content or stands inside it is the event itself: "the car
+    # was found in a car park", "firms that have been seen as suitors include ..." ("X, he said, Y" has a source)
     if att.source is None and _passive(cue) and (cue.start <= root.i < cue.end or inside):
-        return False  # "the car was found in a car park", "firms that have been seen as suitors include ...": with
-        # no one named, the cue is the event itself, or a clause inside the content ("X, he said, Y" has a source)
+        return False
     if _reflexive(cue):
         return False  # "the firm found itself in trouble"
     if _adverbial(root) or att.cue.end <= att.content[0].start and _governs_cue(root, att.cue):

@@ -354,9 +354,10 @@ class SpeakerResolver:
         low = head.lower_
         if len(source) == 1 and low in FIRST_PERSON:
             return {**unresolved(first_person=True), "mention": source}  # resolved by the quotation's speaker
-        if len(source) == 1 and head.pos_ == "PROPN" and self.full_name(head.text, source.start) != head.text:
+        full = self.full_name(head.text, source.start) if len(source) == 1 and head.pos_ == "PROPN" else head.text
+        if full != head.text:
             # a surname of someone named in full before, even one that is also a month: "Theresa May ... May said"
-            return {"name": self.full_name(head.text, source.start), "kind": "person", "role": None, "mention": source}
+            return {"name": full, "kind": "person", "role": None, "mention": source}
         counted = self._counted_group(source)
         if counted is not None:
             return {**counted, "mention": source}
@@ -424,9 +425,9 @@ class SpeakerResolver:
     def _counted_group(self, source: Span) -> dict | None:
         """A group counted or measured rather than named: "more than half of the voters", "65% of those
         questioned", "many thousands of Egyptians" (the group after "of"); "many", "some" alone."""
-        words = quantity_words()
+        words = word_classes("quantity_words.tsv")
         toks = [t for t in source if not t.is_punct]
-        if len(toks) == 1 and toks[0].lower_ in words and words[toks[0].lower_]:
+        if len(toks) == 1 and words.get(toks[0].lower_) == "alone":
             return {"name": toks[0].lower_, "kind": "anonymous", "role": None}
         of = next((t for t in toks if t.lower_ == "of"), None)
         if (
@@ -530,8 +531,8 @@ class SpeakerResolver:
             return {"name": org, "kind": "organization", "role": None}
         if head.pos_ == "NOUN":
             named_org = _appos_name(head)
-            if named_org is not None and not person_name(named_org[0].doc[named_org[0].i : named_org[-1].i + 1])[1:]:
-                kind = "outlet" if lemma in outlet_heads() or lemma in OUTLET_NOUNS else "organization"
+            if named_org is not None and len(person_name(self.doc[named_org[0].i : named_org[-1].i + 1])) < 2:
+                kind = "outlet" if lemma in outlet_heads() else "organization"
                 return {"name": _join(named_org), "kind": kind, "role": _strip_det(_np_text(head))}
         named_role = self._role_and_name(head)
         if named_role is not None:
@@ -566,12 +567,7 @@ class SpeakerResolver:
         country = country_of(core.text)
         if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
             return {"name": country, "kind": "organization", "role": None}
-        if (
-            is_outlet_name(core.text)
-            or lemma in outlet_heads()
-            and lemma not in ("post", "times", "news", "press")
-            or (lemma in OUTLET_NOUNS and head.pos_ == "NOUN")
-        ):
+        if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press"):
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
@@ -637,18 +633,6 @@ class SpeakerResolver:
         if head.text[:1].isupper():
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # a name as a noun
         return unresolved()  # "the world", "the approach": no one who could say anything
-
-
-OUTLET_NOUNS = frozenset({"outlet", "outlets", "media", "newspaper", "agency", "channel", "network"})
-
-
-def quantity_words() -> dict[str, bool]:
-    """quantity_words.txt: word -> whether it can stand alone for a group."""
-    out = {}
-    for line in word_set("quantity_words.txt"):
-        word, _, star = line.partition(" ")
-        out[word.strip()] = star.strip() == "*"
-    return out
 
 
 def organisation_name(head: Token) -> str | None:
