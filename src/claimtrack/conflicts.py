@@ -80,16 +80,20 @@ class _Index:
     def __init__(self, items: Iterable[Fact]) -> None:
         # sorted once, by (first day, claim id), ties in the order the facts came: every group is then built in order
         self.groups: dict[str, dict[str, tuple[list[Fact], list[int]]]] = defaultdict(dict)
+        groups = self.groups
         for f in sorted(items, key=_order):
             keys = _keys(f)
+            if not keys:
+                continue
+            start = f.start
             for cls in f.classes:
-                by_key = self.groups[cls]
+                by_key = groups[cls]
                 for key in keys:
                     group = by_key.get(key)
                     if group is None:
                         group = by_key[key] = ([], [])
                     group[0].append(f)
-                    group[1].append(f.start)
+                    group[1].append(start)
 
     def between(self, cls: str, key: str, lo: int, hi: int) -> list[Fact]:
         by_key = self.groups.get(cls)
@@ -105,12 +109,12 @@ def _order(f: Fact) -> tuple[int, str]:
 
 
 def _keys(f: Fact) -> set[str]:
-    keys = {k for k in (f.actor, f.patient, f.place, f.holder) if k}
+    patient = f.patient
+    keys = {k for k in (f.actor, patient, f.place, f.holder) if k}
     if f.country:
-        keys.add(f"country:{f.country}")
-    if f.patient and f.patient.startswith("person:"):
-        parts = f.patient[7:].split("-")
-        keys.add("person:" + parts[0])  # "Khamis" finds "Khamis Gaddafi"
+        keys.add("country:" + f.country)
+    if patient and patient.startswith("person:"):
+        keys.add("person:" + patient[7:].split("-", 1)[0])  # "Khamis" finds "Khamis Gaddafi"
     return keys
 
 

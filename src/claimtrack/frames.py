@@ -211,11 +211,12 @@ class Gazetteer:
             if first_last:
                 self.people[first_last[1]] += 2
                 self.people[first_last[0]] += 1
+        places = self.places
         for ev in claim.events:
             for place in ev.places:
                 first_last = _first_last_keys(place)
                 if first_last:
-                    self.places[first_last[1]] += 1
+                    places[first_last[1]] += 1
 
     def is_place(self, name: str) -> bool:
         key = name_key(name)
@@ -253,18 +254,19 @@ class ArticleContext:
     def of(cls, claims: Sequence[AnyClaim]) -> ArticleContext:
         countries: Counter = Counter()
         full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        phrases: set[str | None] = set()
         for c in claims:
             for word in _CAPITALISED.findall(c.text):
                 found = _country(word)
                 if found:
                     countries[found] += 1
-            phrases: list[str | None] = [c.speaker.name]
+            phrases.add(c.speaker.name)
             for ev in c.events:
-                phrases += (ev.subject, ev.object, ev.owner)
-            for phrase in phrases:
-                if phrase and len(keys := _name_keys(phrase)) >= 2:
-                    full[keys[-1]].add(keys)
-                    full[keys[0]].add(keys)
+                phrases.update((ev.subject, ev.object, ev.owner))
+        for phrase in phrases:
+            if phrase and len(keys := _name_keys(phrase)) >= 2:
+                full[keys[-1]].add(keys)
+                full[keys[0]].add(keys)
         total = sum(countries.values())
         top = countries.most_common(1)
         country = top[0][0] if top and top[0][1] * 2 > total else None
@@ -320,16 +322,26 @@ def _titles(claims: Sequence[AnyClaim]) -> dict[tuple[str, str | None], tuple[st
 def _titled(phrase: str, ctx: ArticleContext) -> str | None:
     """ "the president", "the Egyptian president", "the minister": the one person the article titles so (in
     an article about one country, a bare title is that country's)."""
-    m = _THE_ROLE.match(phrase.strip())
-    if not m or m.group("role").lower() not in word_set("person_roles.txt"):
+    title = _bare_title(phrase)
+    if title is None:
         return None
-    adj, role = m.group("adj"), m.group("role").lower()
+    role, adj, country = title
     if adj:
-        country = _country(adj)
         keys = ctx.titles.get((role, country)) if country else None
     else:
         keys = ctx.titles.get((role, ctx.country) if ctx.country else (role, None))
     return "person:" + "-".join(keys) if keys else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_title(phrase: str) -> tuple[str, bool, str | None] | None:
+    """A phrase that is a title alone, as (role, whether a word qualifies it, that word's country): "the Egyptian
+    president" -> ("president", True, "Egypt"); None for anything else (read once per phrase: phrases recur)."""
+    m = _THE_ROLE.match(phrase.strip())
+    if not m or m.group("role").lower() not in word_set("person_roles.txt"):
+        return None
+    adj = m.group("adj")
+    return m.group("role").lower(), bool(adj), _country(adj) if adj else None
 
 
 # --------------------------------------------------------------------------- participants
@@ -508,6 +520,7 @@ class Fact(NamedTuple):
     deadline: int | None = None  # ordinal day a forecast or pledge is due by ("within two days", "until Saturday")
     explicit: bool = True  # the patient is named in the claim, not found through a pronoun
     country: str | None = None  # the article's country, when it is clear
+    mention: int = 0  # the event's position among its claim's events
 
     @property
     def positive(self) -> bool:
@@ -515,6 +528,18 @@ class Fact(NamedTuple):
 
 
 def _stance(claim: AnyClaim, ev: AnyEvent) -> str | None:
+    """How the claim's speaker stands toward one of its events, or None where it reports nothing of it."""
+    return None if _imagined(claim) else _event_stance(claim, ev)
+
+
+def _imagined(claim: AnyClaim) -> bool:
+    """ "Even if the unlikely occurs and Gadhafi ... are killed", "Let's say he resigns": nothing in it is reported."""
+    sentence = getattr(claim, "sentence", None)
+    return bool(_CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)))
+
+
+def _event_stance(claim: AnyClaim, ev: AnyEvent) -> str | None:
+    """:func:`_stance` of a claim that is not :func:`_imagined` (read once per claim, not per event)."""
     if (
         claim.kind == "demand"
         and ev.modality != "intended"
@@ -525,9 +550,6 @@ def _stance(claim: AnyClaim, ev: AnyEvent) -> str | None:
         return None
     if ev.head in word_set("non_factive_heads.txt"):
         return None  # "needs to step down", "tried to storm", "to protect civilians from attack": not reported done
-    sentence = getattr(claim, "sentence", None)
-    if _CONDITIONAL_CLAIM.match(claim.text) or (sentence is not None and _SUPPOSITION.match(sentence.text)):
-        return None  # "Even if the unlikely occurs and Gadhafi ... are killed": nothing in it is reported
     before = _before(claim, ev)  # the sentence's words before the event word, read once for the tests below
     if before is not None and _CONDITION_CLAUSE.search(before):
         return None  # "they would not negotiate until Mubarak resigned": a condition, not a report
@@ -789,20 +811,23 @@ def facts_of_article(
     ctx = ArticleContext.of(claims)
     out: list[Fact] = []
     takes_place = word_set("place_taking_verbs.txt")
+    loss_heads = word_set("loss_heads.txt")
     for claim in claims:
         if not claim.events or (claim.time or claim.article.published) is None or _commentary(claim):
             continue
+        if _imagined(claim):
+            continue
         said = claim.article.published or claim.time
         due: list[int | None] = []  # the claim's deadline, read once if a forecast needs it
-        for ev in claim.events:
-            if ev.head in word_set("loss_heads.txt"):
+        for mention, ev in enumerate(claim.events):
+            if ev.head in loss_heads:
                 ev = replaced(ev, negated=not ev.negated)  # "lost control of the city"
             classes = _classes(ev.lemma, ev.pos)
             if not classes:
                 continue
             if classes_read is not None and classes_read.isdisjoint(classes) and ev.lemma not in takes_place:
                 continue  # of no class the caller reads (a verb that takes a place may yet be a capture)
-            stance = _stance(claim, ev)
+            stance = _event_stance(claim, ev)
             if stance is None:
                 continue
             # a report is dated by when it says the event happened; a forecast by when it was made
@@ -810,7 +835,8 @@ def facts_of_article(
             assert when is not None
             start, end = _days(when)
             actor = person = participant(ev.subject, claim, ev, ctx, gaz)
-            if classes & UNDERGOER_CLASSES and actor and actor.startswith("side:"):
+            undergoer = not classes.isdisjoint(UNDERGOER_CLASSES)
+            if undergoer and actor and actor.startswith("side:"):
                 person = person_of(ev.subject, ctx, gaz) or actor  # "President Mubarak resigned": the man, not the side
             if actor and actor.startswith("person:"):
                 actor = _leader_side(actor) or actor  # a head of government acts for the government
@@ -821,17 +847,15 @@ def facts_of_article(
                     actor = actor or owner
                 else:
                     patient = owner
-            if classes & UNDERGOER_CLASSES and patient is None and _undergoes(ev, claim):
+            if undergoer and patient is None and _undergoes(ev, claim):
                 # "Khamis died", "Mubarak resigned": the subject is who it happens to (not "X killed Y"), as a person
                 # even when a leader acts for the government
                 patient = person
             place = _first_place(ev.places, gaz)
             if place and ev.lemma in takes_place:
                 classes = classes | {"capture"}  # "rebels took the town of Belbeit"
-            if place is None and classes & PLACE_CLASSES and patient and patient.startswith("place:"):
-                place = patient
-            if place is None and classes & PLACE_CLASSES:
-                place = place_of(ev.object, gaz)
+            if place is None and not classes.isdisjoint(PLACE_CLASSES):
+                place = patient if patient and patient.startswith("place:") else place_of(ev.object, gaz)
             holder = None
             if "control" in classes:
                 holder = side_of(ev.owner, ctx) or (actor if actor and actor.startswith("side:") else None)
@@ -877,6 +901,7 @@ def facts_of_article(
                     deadline,
                     explicit,
                     ctx.country,
+                    mention,
                 )
             )
     return out
@@ -987,17 +1012,10 @@ def facts(claims: Iterable[AnyClaim], classes_read: frozenset[str] | None = None
 
 
 def _pack_facts(part: Sequence[list[AnyClaim]], found: list[Fact]) -> list[tuple[Any, ...]]:
-    """Facts as tuples that name their claim and event by position in ``part``: small to send between processes."""
+    """Facts as tuples that name their claim by position in ``part``: small to send between processes."""
     where = {id(c): i for i, c in enumerate(c for group in part for c in group)}
-    out = []
-    for f in found:
-        events: Sequence[AnyEvent] = f.claim.events
-        k = next((k for k, e in enumerate(events) if e is f.event), None)
-        flipped = k is None  # a copy made for a "lost" head: the same event, its stance turned
-        if k is None:
-            k = next(k for k, e in enumerate(events) if replaced(e, negated=not e.negated) == f.event)
-        out.append((where[id(f.claim)], k, flipped, *f[2:]))
-    return out
+    # an event copied for a "lost" head (its stance turned) is sent whole; the others by their position
+    return [(where[id(f.claim)], f.event if f.event is not f.claim.events[f.mention] else None, *f[2:]) for f in found]
 
 
 def _unpack_facts(part: Sequence[list[AnyClaim]], packed: list[tuple[Any, ...]]) -> list[Fact]:
@@ -1005,8 +1023,7 @@ def _unpack_facts(part: Sequence[list[AnyClaim]], packed: list[tuple[Any, ...]])
     out = []
     for entry in packed:
         claim = claims[entry[0]]
-        ev: AnyEvent = claim.events[entry[1]]
-        out.append(Fact(claim, replaced(ev, negated=not ev.negated) if entry[2] else ev, *entry[3:]))
+        out.append(Fact(claim, entry[1] or claim.events[entry[-1]], *entry[2:]))
     return out
 
 

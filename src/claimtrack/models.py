@@ -37,7 +37,7 @@ PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SpanRef(Record):
@@ -172,7 +172,7 @@ class Claim(Record):
 class View(BaseModel):
     """A read-only subset of a stored record: unknown fields are skipped, not refused."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class ArticleView(View):
