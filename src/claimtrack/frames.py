@@ -819,7 +819,8 @@ def facts_of_article(
             continue
         said = claim.article.published or claim.time
         due: list[int | None] = []  # the claim's deadline, read once if a forecast needs it
-        for mention, ev in enumerate(claim.events):
+        events: Sequence[AnyEvent] = claim.events
+        for mention, ev in enumerate(events):
             if ev.head in loss_heads:
                 ev = replaced(ev, negated=not ev.negated)  # "lost control of the city"
             classes = _classes(ev.lemma, ev.pos)
