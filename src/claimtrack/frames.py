@@ -203,7 +203,11 @@ class Gazetteer:
     memo: dict[tuple[str | None, ...], object] = field(default_factory=dict, repr=False, compare=False)
     """Answers that follow from the counts alone (what a phrase names), kept until the next :meth:`learn`."""
 
+    learned: int = 0
+    """How many claims the counts have learned from: what was read from them before is stale once it grows."""
+
     def learn(self, claim: AnyClaim) -> None:
+        self.learned += 1
         if self.memo:
             self.memo.clear()  # the counts change: so may what a phrase names
         if claim.speaker.kind == "person":
@@ -241,6 +245,10 @@ class ArticleContext:
     full_names: dict[str, tuple[str, ...]]  # surname or first-name key -> the whole name's keys
     claims: Sequence[AnyClaim] = ()
     _titles: dict[tuple[str, str | None], tuple[str, ...]] | None = field(default=None, repr=False)
+    participants: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    """What each phrase that names someone or somewhere stands for in this article, once read (with the
+    gazetteer as it was after ``read_with`` claims)."""
+    read_with: int = field(default=-1, repr=False, compare=False)
 
     @property
     def titles(self) -> dict[tuple[str, str | None], tuple[str, ...]]:
@@ -739,6 +747,12 @@ def participant(phrase: str | None, claim: AnyClaim, ev: AnyEvent, ctx: ArticleC
         return None
     if phrase.lower() in PRONOUNS:
         return _resolve_pronoun(phrase, claim, ev, ctx, gaz)
+    if ctx.read_with != gaz.learned:
+        ctx.participants.clear()  # the store's names were learned further since: read again
+        ctx.read_with = gaz.learned
+    known = ctx.participants.get(phrase, _UNREAD)
+    if known is not _UNREAD:
+        return known  # type: ignore[return-value]
     key = ("named", phrase, ctx.country)
     named = gaz.memo.get(key)
     if named is None:
@@ -747,7 +761,12 @@ def participant(phrase: str | None, claim: AnyClaim, ev: AnyEvent, ctx: ArticleC
     if named.speakers:
         return speaker_side(claim, ctx)  # "a regime official said its troops had withdrawn"
     # "the president" is the article's own: looked up here, never remembered across articles
-    return named.side or _titled(phrase, ctx) or _completed(named.person, ctx) or named.place
+    found = named.side or _titled(phrase, ctx) or _completed(named.person, ctx) or named.place
+    ctx.participants[phrase] = found
+    return found
+
+
+_UNREAD = object()
 
 
 class _Named(NamedTuple):

@@ -11,6 +11,7 @@ from claimtrack.pipeline.attribution import (
     NOTHING,
     ContentQuery,
     after_a_colon,
+    before_a_trailing_cue,
     clausal_complement,
     closed_quotation_before,
     controlled_complement,
@@ -90,3 +91,24 @@ def test_quotations_before_the_cue_open_or_closed(parse: Parse) -> None:
     query = _query(closed, 6, "speech", quotes=[closed[0:5]])
     assert quotation_next_to_cue(query) is None  # it closed its sentence: only a last resort
     assert closed_quotation_before(query) == ([closed[0:5]], True)
+
+
+def test_a_forecast_object_keeps_its_measure_and_date(parse: Parse) -> None:
+    doc = parse(
+        "Banks/NOUN/nsubj/1 predicted/VERB/ROOT/1/predict rates/NOUN/obj/1 at/ADP/case/4 4%/NUM/obl/1"
+        " by/ADP/case/6 2030/NUM/obl/1 ./PUNCT/punct/1",
+    )
+    assert _texts(rest_of_clause(_query(doc, 1, "prediction"))) == ["rates at 4% by 2030"]
+    assert rest_of_clause(_query(doc, 1, "speech")) is None  # a statement keeps its object alone: one word, none
+
+
+def test_a_time_clause_before_a_cue_is_not_what_it_says(parse: Parse) -> None:
+    clause = "Before/SCONJ/mark/2 talks/NOUN/nsubj/2 began/VERB/{dep}/6 ,/PUNCT/punct/2"
+    rest = " the/DET/det/5 envoys/NOUN/nsubj/6 spoke/VERB/ROOT/6/speak ./PUNCT/punct/6"
+    doc = parse(clause.format(dep="advcl") + rest)
+    assert before_a_trailing_cue(_query(doc, 6, "speech")) is None  # when they spoke, not what
+    fronted = parse(
+        "Bus/NOUN/compound/1 fares/NOUN/nsubj/2 rose/VERB/ccomp/5 ,/PUNCT/punct/2 officials/NOUN/nsubj/5"
+        " said/VERB/ROOT/5/say ./PUNCT/punct/5"
+    )
+    assert _texts(before_a_trailing_cue(_query(fronted, 5, "speech"))) == ["Bus fares rose"]

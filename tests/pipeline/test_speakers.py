@@ -397,3 +397,27 @@ def test_a_named_person_with_a_role_of_an_organisation_is_the_person(nlp) -> Non
 def test_a_title_inside_a_person_entity_is_not_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Peruvian President Hugo Salinas spoke on Monday. Salinas proposed sending a committee to the border."
     assert _speaker(nlp, text, "committee")[0] == "Hugo Salinas"
+
+
+def test_a_name_then_its_title_after_a_comma_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Marta Kowalczyk, senior analyst at Baltic Grain Partners, said wheat prices would ease by spring."
+    c = one(claims_of(nlp, text), "wheat prices")
+    assert c.speaker.kind == "person" and c.speaker.name in ("Marta Kowalczyk", "Kowalczyk")
+
+
+def test_a_word_modifying_a_title_stands_for_the_titled_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"The new rail line will open in June," said Transport minister Ilse Vermeer at the launch.'
+    c = one(claims_of(nlp, text), "rail line")
+    assert (c.speaker.name, c.speaker.kind) == ("Ilse Vermeer", "person")
+
+
+def test_where_an_organisation_is_based_is_not_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'In a statement, Oslo-based Nordfjord Shipping added, "the fleet will be renewed within five years."'
+    c = one(claims_of(nlp, text), "fleet")
+    assert c.speaker.name == "Nordfjord Shipping"
+
+
+def test_a_described_organisation_keeps_its_name_before_where_it_is_based(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rents will rise again, according to the Harbour Housing Trust, a Leeds-based charity that tracks rents."
+    c = one(claims_of(nlp, text), "Rents")
+    assert c.speaker.name == "Harbour Housing Trust"

@@ -452,6 +452,9 @@ def rest_of_clause(q: ContentQuery) -> Found | None:
     rest = [c for c in head.children if c.i > head.i and _carries_content(c, cls)]
     if not rest:
         return None
+    if cls == "prediction":
+        # "predicting gas at $5 a gallon by 2012": what is forecast keeps its measure and its date
+        rest += [c for c in head.children if c.i > rest[0].i and dep(c) == "obl"]
     span = trim(q.doc[min(c.left_edge.i for c in rest) : max(c.right_edge.i for c in rest) + 1])
     words = [t for t in span if not t.is_punct]
     if cls in ("demand", "intention"):
@@ -569,6 +572,8 @@ def _before_trailing_cue(doc: Doc, head: Token, subs: list[Token]) -> Span | Non
     span = trim(doc[head.sent.start : lo])
     if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
+    if dep(span.root) == "advcl" and _opens_with_mark(span):
+        return None  # "Even before the war began, experts were predicting ...": when, not what, they said
     return span
 
 
@@ -883,9 +888,26 @@ def author_claims(doc: Doc, atts: list[Attribution], title_end: int, quotes: Seq
             if not any(is_finite_verb(t) for t in span) and not (is_title and any(t.pos_ == "VERB" for t in span)):
                 if not (is_title and _headline_predicate(span)):
                     continue
+            if _subordinate_left_over(span):
+                continue
             for clause in split_clauses(span):
                 out.append(Attribution([clause], None, "author", None, title=is_title))
     return out
+
+
+def _subordinate_left_over(span: Span) -> bool:
+    """ "When the talks resumed" left over from "When the talks resumed, the minister said ...": an adverbial
+    clause of something outside it says when or why, not what happened."""
+    root = span.root
+    if dep(root) != "advcl" or span.start <= root.head.i < span.end:
+        return False
+    return _opens_with_mark(span)
+
+
+def _opens_with_mark(span: Span) -> bool:
+    """Whether a clause opens with a subordinating word of time, reason or concession ("when", "even before")."""
+    words = [t for t in span if not t.is_punct][:2]
+    return any(t.lower_ in word_set("adverbial_marks.txt") for t in words)
 
 
 def _headline_predicate(span: Span) -> bool:

@@ -337,7 +337,7 @@ class SpeakerResolver:
         return found
 
     def _resolve(self, source: Span, at: int) -> dict | None:
-        source = _with_name(_without_cue_words(source))
+        source = _with_name(_after_based(_modified_noun(_without_cue_words(source))))
         if source[0].pos_ == "PROPN" and (whole := with_adjacent_names([source[0]]))[0].i < source.start:
             source = self.doc[whole[0].i : source.end]  # "Mounir Fakhry | Abdel Nour, ...": the name's first words
         held = _holder(source)
@@ -464,6 +464,27 @@ class SpeakerResolver:
                 break
         return None
 
+    def _name_then_title(self, source: Span, head: Token) -> dict | None:
+        """A person's name, then the title set off by a comma, where the parse made the title the head: "Parul
+        Jain, deputy chief economist at a bank," is Parul Jain (not "the economist")."""
+        roles = word_set("person_roles.txt")
+        if head.lemma_.lower() not in roles and head.lower_ not in roles:
+            return None
+        comma = next((t for t in source if t.text == "," and t.i < head.i), None)
+        if comma is None or comma.i == source.start:
+            return None
+        before = self.doc[source.start : comma.i]
+        named = person_name(before)
+        whole = [t for t in before if not t.is_punct and t.pos_ != "DET"]
+        if not named or [t.i for t in named] != [t.i for t in whole] or country_of(_join(named)) is not None:
+            return None  # "Last year, the minister": what stands before the comma is not a name alone
+        if len(named) < 2 and not any(t.ent_type_ == "PER" for t in named):
+            return None
+        if any(t.lower_ in word_set("organizations.txt") for t in named) or is_outlet_name(_join(named)):
+            return None
+        role = _clean_role(self.doc[comma.i + 1 : source.end].text)
+        return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role or None}
+
     def _role_and_name(self, head: Token) -> dict | None:
         """A title whose name the parser conjoined to it: "GM chairman and chief executive Rick Wagoner"."""
         if head.lemma_.lower() not in word_set("person_roles.txt"):
@@ -523,7 +544,7 @@ class SpeakerResolver:
                     if enough and country_of(_join(named)) is None and not is_outlet_name(_join(named)):
                         role = _strip_det(self.doc[source.start : head.i + 1].text)
                         return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": role}
-        title_named = self._title_then_name(source, head)
+        title_named = self._title_then_name(source, head) or self._name_then_title(source, head)
         if title_named is not None:
             return title_named
         org = organisation_name(head)
@@ -631,6 +652,10 @@ class SpeakerResolver:
         if head.pos_ == "ADJ" and any(dep(c) == "det" and c.lower_ == "the" for c in head.children):
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the politically active"
         if head.text[:1].isupper():
+            named = with_adjacent_names([head])
+            if len(named) >= 2 and any(t.ent_type_ == "PER" for t in named):
+                # a first name the tagger read as a noun: "Marta | Kowalczyk, an analyst,"
+                return {"name": self.full_name(_join(named), source.start), "kind": "person", "role": None}
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # a name as a noun
         return unresolved()  # "the world", "the approach": no one who could say anything
 
@@ -817,6 +842,27 @@ def _without_cue_words(source: Span) -> Span:
     while start < source.end - 1 and doc[start].lower_ in ("according", "to", "as", "by"):
         start += 1
     return doc[start : source.end]
+
+
+def _modified_noun(source: Span) -> Span:
+    """A source that is only a word modifying a title ("said Arts | minister Estelle Morris") stands for the
+    whole phrase of the title it modifies."""
+    if len(source) != 1 or dep(source[0]) != "compound":
+        return source
+    head = source[0].head
+    if head.i <= source[0].i or head.lemma_.lower() not in word_set("person_roles.txt"):
+        return source
+    return source.doc[source.start : head.right_edge.i + 1]
+
+
+def _after_based(source: Span) -> Span:
+    """ "San Francisco-based Twitter": where it is based is no part of its name."""
+    doc = source.doc
+    for tok in source:
+        if tok.lower_ == "based" and tok.i > source.start and doc[tok.i - 1].text == "-" and tok.i + 1 < source.end:
+            # the name follows ("Oslo-based Nordfjord Shipping"); "X, a London-based firm" keeps X
+            return doc[tok.i + 1 : source.end] if doc[tok.i + 1].pos_ == "PROPN" else source
+    return source
 
 
 # a transcript's turn label at the start of a line: "COHEN: Well, ...", "ANDERSON COOPER, CNN HOST: ..."
