@@ -26,8 +26,11 @@ the tool's speakers), by a reviewer who did not write the rules:
 - ``speakers_sample_2027.jsonl``: 169 claims (seed 2027); the speaker fixes of December
   2026 were made looking at its errors, so it is a tuning sample now;
 - ``speakers_sample_2028.jsonl``: 170 claims (``--draw 170 --seed 2028``), drawn and labelled before those
-  fixes were measured on it and never looked at while making them: the figure to quote for text the rules
-  have not seen.
+  fixes were measured on it and not looked at while making them; its errors were read on December 3 to
+  choose the next speaker mechanisms, so it is a tuning sample since;
+- ``speakers_sample_2029.jsonl``: 170 claims (``--draw 170 --seed 2029``), drawn and labelled blind by a helper
+  session on December 3, from the drawn spans and article texts only; no change was made looking at it: the
+  figure to quote now.
 
 Labelling conventions: the expected speaker lists the canonical name, the surname, the phrase as written
 and true equivalents; a pronoun or title is resolved from the article; "I"/"we" in a quotation are its

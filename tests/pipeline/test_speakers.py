@@ -421,3 +421,14 @@ def test_a_described_organisation_keeps_its_name_before_where_it_is_based(nlp) -
     text = "Rents will rise again, according to the Harbour Housing Trust, a Leeds-based charity that tracks rents."
     c = one(claims_of(nlp, text), "Rents")
     assert c.speaker.name == "Harbour Housing Trust"
+
+
+def test_a_country_before_a_surname_in_a_headline_is_no_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile Arancibia defiant as strikes spread\n"
+        "Miners stopped work across Chile on Monday. Arancibia said the mines would stay open."
+    )
+    assert one(claims_of(nlp, text), "mines would").speaker.name == "Arancibia"
+    # a first name that is also a country's name stays, where the article names no such place
+    named = claims_of(nlp, "Jordan Henderson had a fine game. Henderson said the team was ready.")
+    assert one(named, "team was ready").speaker.name == "Jordan Henderson"

@@ -99,9 +99,12 @@ class SpeakerResolver:
         self.people: list[tuple[int, str]] = []  # (token index, full name)
         self.groups: list[tuple[int, dict]] = []
         self.speakers: list[tuple[int, dict]] = []
+        # countries the article names as places: "Egypt" before "Mubarak" in a headline is one, not a first name
+        places = {t.lower_ for t in doc if t.ent_type_ != "PER" and t.pos_ == "PROPN" and country_of(t.text)}
         for ent in doc.ents:
             if ent.label_ == "PER":
                 toks = with_adjacent_names(_entity_name(ent) or person_name(ent) or name_tokens(ent.root) or list(ent))
+                toks = _without_country(toks, places)
                 name = _join(toks)
                 if (
                     name
@@ -121,7 +124,7 @@ class SpeakerResolver:
                 toks = person_name(doc[tok.left_edge.i : tok.i + 1]) or name_tokens(tok)
                 if toks and toks[-1].i != tok.i:
                     toks = name_tokens(tok)
-                toks = with_adjacent_names(toks)
+                toks = _without_country(with_adjacent_names(toks), places)
                 while toks and toks[0].lower_ in HONORIFICS:
                     toks = toks[1:]  # "Ms Ana Ruiz": the honorific is not the name
                 if toks and toks[-1].lower_ in word_set("person_roles.txt"):
@@ -842,6 +845,14 @@ def _without_cue_words(source: Span) -> Span:
     while start < source.end - 1 and doc[start].lower_ in ("according", "to", "as", "by"):
         start += 1
     return doc[start : source.end]
+
+
+def _without_country(toks: list[Token], places: set[str]) -> list[Token]:
+    """A name without the country written before it, where the article names that country as a place too:
+    "Egypt | Mubarak" in a headline is Mubarak; "Jordan Henderson" keeps his first name."""
+    while len(toks) > 1 and toks[0].lower_ in places:
+        toks = toks[1:]
+    return toks
 
 
 def _modified_noun(source: Span) -> Span:
