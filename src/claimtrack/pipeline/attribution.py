@@ -888,20 +888,9 @@ def author_claims(doc: Doc, atts: list[Attribution], title_end: int, quotes: Seq
             if not any(is_finite_verb(t) for t in span) and not (is_title and any(t.pos_ == "VERB" for t in span)):
                 if not (is_title and _headline_predicate(span)):
                     continue
-            if _subordinate_left_over(span):
-                continue
             for clause in split_clauses(span):
                 out.append(Attribution([clause], None, "author", None, title=is_title))
     return out
-
-
-def _subordinate_left_over(span: Span) -> bool:
-    """ "When the talks resumed" left over from "When the talks resumed, the minister said ...": an adverbial
-    clause of something outside it says when or why, not what happened."""
-    root = span.root
-    if dep(root) != "advcl" or span.start <= root.head.i < span.end:
-        return False
-    return _opens_with_mark(span)
 
 
 def _opens_with_mark(span: Span) -> bool:
