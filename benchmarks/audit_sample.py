@@ -2,6 +2,9 @@
 
     python benchmarks/audit_sample.py draw STORE N --seed S > sample.txt    # what a judge reads (texts: keep local)
     python benchmarks/audit_sample.py score benchmarks/audits/libya.tsv     # precision of a judged sample
+    python benchmarks/audit_sample.py carry c.jsonl x.jsonl benchmarks/audits/libya-*.tsv > new.tsv
+        # every record of x.jsonl (`contradictions --format jsonl`) with the verdict judged before for the
+        # same claims (same record id, else the same articles and overlapping offsets on both sides), "?" if none
 
 A judged sample is a TSV kept in the repository without article texts: the record's id and
 type, the article ids and character offsets of both sides (so the judgement can be matched to
@@ -12,6 +15,7 @@ state, incompatible; no: not) and a one-line reason.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
@@ -84,6 +88,47 @@ def draw(store: Path, n: int, seed: int) -> None:
         print()
 
 
+def _judged(paths: list[Path]) -> list[list[str]]:
+    rows = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = line.split("\t")
+            if not line.startswith("#") and len(r) >= 11 and r[9] in ("yes", "no"):
+                rows.append(r)
+    return rows
+
+
+def carry(claims_file: Path, records_file: Path, audits: list[Path]) -> None:
+    claims = {c["id"]: c for c in map(json.loads, claims_file.read_text(encoding="utf-8").splitlines())}
+    rows = _judged(audits)
+    by_id: dict[str, list[str]] = {}
+    for r in rows:
+        by_id.setdefault(r[0], r)  # the first audit named wins
+
+    def overlaps(a: str, b: str, c: str, d: str) -> bool:
+        return max(int(a), int(c)) < min(int(b), int(d))
+
+    print("\t".join(COLUMNS))
+    for line in records_file.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        e, l0 = claims[r["earlier"]], claims[r["evidence"][0]["claim"]]
+        key = [r["id"], r["type"], str(r["confidence"])]
+        for c in (e, l0):
+            key += [c["article"]["id"], str(c["span"]["start"]), str(c["span"]["end"])]
+        hit = by_id.get(r["id"]) or next(
+            (
+                a
+                for a in rows
+                if a[3] == key[3]
+                and a[6] == key[6]
+                and overlaps(a[4], a[5], key[4], key[5])
+                and overlaps(a[7], a[8], key[7], key[8])
+            ),
+            None,
+        )
+        print("\t".join(key + (hit[9:11] if hit else ["?", "?"])))
+
+
 def score(path: Path) -> None:
     rows = [
         line.split("\t")
@@ -102,11 +147,17 @@ def main() -> None:
     d.add_argument("store", type=Path)
     d.add_argument("n", type=int)
     d.add_argument("--seed", type=int, default=2011)
+    c = sub.add_parser("carry")
+    c.add_argument("claims", type=Path)
+    c.add_argument("records", type=Path)
+    c.add_argument("audits", type=Path, nargs="+")
     s = sub.add_parser("score")
     s.add_argument("files", type=Path, nargs="+")
     args = ap.parse_args()
     if args.cmd == "draw":
         draw(args.store, args.n, args.seed)
+    elif args.cmd == "carry":
+        carry(args.claims, args.records, args.audits)
     else:
         for f in args.files:
             score(f)

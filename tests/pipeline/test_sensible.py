@@ -110,3 +110,26 @@ def test_a_content_running_over_its_cue_ends_before_the_source(make_doc) -> None
     )
     att = _att(doc, (5, 6), (0, 9), source=doc[3:5])
     assert [p.text for p in trimmed(att).content] == ["Sales fell"]
+
+
+def test_one_word_left_after_the_cue_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(nlp, "The name of the new coach has yet to be revealed.", outlet="Gazette")
+    assert all(c.text.strip() != "revealed" for c in claims)
+    assert all(c.cue is None for c in claims)
+
+
+def test_a_thing_denied_to_someone_is_no_denial(parse) -> None:  # type: ignore[no-untyped-def]
+    # "The striker denied Arsenal their third win": two objects, a thing withheld from someone
+    doc = parse(
+        "The/DET/det/1 striker/NOUN/nsubj/2 denied/VERB/ROOT/2/deny Arsenal/PROPN/iobj/2 "
+        "their/PRON/nmod:poss/6 third/ADJ/amod/6 win/NOUN/obj/2 ./PUNCT/punct/2"
+    )
+    assert not sensible(_att(doc, (2, 3), (4, 7), source=doc[0:2]))
+    doc = parse(
+        "The/DET/det/1 striker/NOUN/nsubj/2 denied/VERB/ROOT/2/deny Arsenal/PROPN/obj/2 "
+        "their/PRON/nmod:poss/6 third/ADJ/amod/6 win/NOUN/obj/2 ./PUNCT/punct/2"
+    )
+    assert not sensible(_att(doc, (2, 3), (4, 7), source=doc[0:2]))
+    # one object: "denied the charges" is a denial
+    doc = parse("The/DET/det/1 minister/NOUN/nsubj/2 denied/VERB/ROOT/2/deny the/DET/det/4 charges/NOUN/obj/2")
+    assert sensible(_att(doc, (2, 3), (3, 5), source=doc[0:2]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from claimtrack.ingest import Source, _jsonl_sources, extract
 from claimtrack.pipeline.speakers import SpeakerResolver
 
@@ -432,3 +434,76 @@ def test_a_country_before_a_surname_in_a_headline_is_no_first_name(nlp) -> None:
     # a first name that is also a country's name stays, where the article names no such place
     named = claims_of(nlp, "Jordan Henderson had a fine game. Henderson said the team was ready.")
     assert one(named, "team was ready").speaker.name == "Jordan Henderson"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        # an expletive "there" names no one: the outlet says it
+        ("There is no doubt that the harbour will need dredging before the storms.", "harbour", "Coast Gazette"),
+        # a name joined by "of" is the whole organisation
+        ("In March, the Council of Nine said it would cut fishing quotas by a third.", "quotas", "Council of Nine"),
+        # a common noun described by where it is based speaks as written
+        ("The Bergen-based shipyard said it would hire 300 welders.", "welders", "Bergen-based shipyard"),
+        # the noun an organisation was introduced with stands for it later
+        (
+            "Shipping firm Nordkapp Lines cut three routes last year. The change affects ferries to Tromso.\n"
+            "The firm says fares will rise by a fifth in spring.",
+            "fares",
+            "Nordkapp Lines",
+        ),
+        # a common noun with a name right after it is that name, even one the tagger reads as a number
+        ('"The budget is far too optimistic," consultancy 7Point said in a note.', "budget", "7Point"),
+    ],
+)
+def test_who_is_named_as_the_speaker(nlp, text: str, needle: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(claims_of(nlp, text, outlet="Coast Gazette"), needle).speaker.name == speaker
+
+
+def test_a_hyphenated_name_is_not_cut_at_the_hyphen(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _resolve(nlp, "Deputy Mayor Park Ji-won said the bridge would reopen in May.", "Deputy Mayor Park Ji-won")
+    assert c is not None and c["name"] == "Park Ji-won"
+
+
+def test_a_described_noun_with_its_country_is_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, "The Danish watchdog said banks must hold more capital from June."), "capital")
+    assert c.speaker.name != "unresolved" and "watchdog" in c.speaker.name
+
+
+def test_it_after_an_organisation_says_is_that_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Halvorsen Mining reported a loss. The company also said it now believed the mine would close by 2030."
+    c = one(claims_of(nlp, text), "mine would close")
+    assert c.speaker.name in ("Halvorsen Mining", "company") and c.speaker.kind == "organization"
+    # "it emerged that" still names no one
+    c = one(claims_of(nlp, "It emerged that the mine would close by 2030.", outlet="Gazette"), "mine would close")
+    assert c.speaker.name != "Halvorsen Mining"
+
+
+def test_a_name_written_with_digits_is_a_name(parse) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "7Point" as a number
+    doc = parse("consultancy/NOUN/compound/1 7Point/NUM/nsubj/2 said/VERB/ROOT/2/say ./PUNCT/punct/2")
+    found = SpeakerResolver(doc).resolve(doc[1:2], 1)
+    assert found is not None and (found["name"], found["kind"]) == ("7Point", "organization")
+    doc = parse("1990s/NUM/nsubj/1 saw/VERB/ROOT/1/see ./PUNCT/punct/1")
+    assert SpeakerResolver(doc).resolve(doc[0:1], 0)["kind"] == "unresolved"  # type: ignore[index]
+
+
+def test_organisations_named_together_speak_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _resolve(
+        nlp,
+        "Paramount, Universal and Warner Brothers said they would cut prices.",
+        "Paramount, Universal and Warner Brothers",
+    )
+    assert c is not None and (c["name"], c["kind"]) == ("Paramount, Universal and Warner Brothers", "organization")
+
+
+def test_reports_in_a_paper_are_the_paper_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reports in the Harbour Times newspaper said the ferry would be sold."
+    c = _resolve(nlp, text, "Reports in the Harbour Times newspaper")
+    assert c is not None and c["kind"] == "outlet" and c["name"].startswith("Harbour Times")
+
+
+def test_a_hyphenated_word_inside_an_organisation_s_name_stays(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Coalition of Non-partisan Observers said the count was fair."
+    c = _resolve(nlp, text, "The Coalition of Non-partisan Observers")
+    assert c is not None and c["name"] == "Coalition of Non-partisan Observers"

@@ -20,7 +20,7 @@ from claimtrack.pipeline.learned import attributions_from_roles, combine
 from claimtrack.pipeline.quotes import find_quotes
 from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers the role tagger)
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim, remember
-from claimtrack.pipeline.sensible import sensible, trimmed
+from claimtrack.pipeline.sensible import sensible, substantial, trimmed
 from claimtrack.pipeline.speakers import resolve_speakers
 from claimtrack.pipeline.syntax import split_clauses, trim
 
@@ -104,7 +104,7 @@ class Attributor:
                 atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
         if self.boundaries:
             atts = redraw(doc, atts)
-        atts = [trimmed(a) for a in atts if sensible(a)]
+        atts = [t for t in (trimmed(a) for a in atts if sensible(a)) if substantial(t)]
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0, quotes)
         claims: list[Span] = []

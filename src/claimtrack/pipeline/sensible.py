@@ -15,6 +15,8 @@ A content is no claim when it is
 - a clause that governs its own cue through a modifier ("If I said something,
   I apologise"): the cue is inside the content's condition, not its source;
 - the object of a discourse marker ("You know, ...", "I mean, ...");
+- a single word that is not quoted ("has yet to be revealed"), or a noun phrase given to someone
+  ("denied Elvis his fourth number one");
 - a clause that holds its own cue ("the car was found in a car park": the cue is the event itself), or
   what follows a cue whose object is reflexive ("the firm found itself in trouble").
 
@@ -67,6 +69,8 @@ def sensible(att: Attribution) -> bool:
     if att.cue_class in CLAUSE_CUES or all(t.is_punct for t in att.cue):
         if _indirect_question(root) or any(t.lower_ in WH_WORDS for t in _between(att.cue, att.content[0])):
             return False  # "announced which format it backs", "see what we are looking for"
+        if not _clausal(root) and _withholds(att.cue):
+            return False  # "denied Elvis his fourth number one": a thing withheld from someone, not a denial
         needs_clause = _clause_only(att.cue) or all(t.is_punct for t in att.cue)
         if (
             not _clausal(root)
@@ -75,6 +79,14 @@ def sensible(att: Attribution) -> bool:
         ):
             return False  # "show their support", "details were not disclosed", "Leeds: Balshaw; Rees, ..."
     return True
+
+
+def substantial(att: Attribution) -> bool:
+    """Whether a content, as trimmed, says more than one word: "has yet to be | revealed", "restored" are
+    no claims; a quoted word, a headline and "according to" are kept."""
+    if att.title or att.quoted or att.cue is None or att.cue_class == "according":
+        return True
+    return sum(1 for p in att.content for t in p if not (t.is_punct or t.is_space)) > 1
 
 
 def trimmed(att: Attribution) -> Attribution:
@@ -174,6 +186,13 @@ def _discourse_marker(cue: Span) -> bool:
 
 
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
+
+
+def _withholds(cue: Span) -> bool:
+    """A cue verb with an indirect object and a noun phrase after it gives or withholds a thing ("denied
+    Elvis his fourth number one", "told him the news"): no content is asserted."""
+    verb = cue.root
+    return any(dep(c) == "iobj" for c in verb.children) or sum(dep(c) == "obj" for c in verb.children) >= 2
 
 
 def _reflexive(cue: Span) -> bool:

@@ -76,15 +76,34 @@ def _owner(head: Token) -> Token | None:
             return c
         if dep(c) == "nmod" and any(x.lower_ in ("by", "from", "of") for x in c.children if dep(x) == "case"):
             return c
+        if dep(c) == "nmod" and any(x.lower_ == "in" for x in c.children if dep(x) == "case"):
+            if c.lemma_.lower() in outlet_heads() or is_outlet_name(c.text):
+                return c  # "reports in the Hollywood Reporter trade newspaper"
         if dep(c) == "compound" and c.pos_ == "PROPN" and c.i == head.i - 1:
             return c  # "the Gartner report"
     return None
 
 
+LINKS = frozenset({"of", "for", "to", "on", "and", "&"})
+"""Words that join the parts of one organisation's name: "Group of 20", "Committee to Protect Journalists"."""
+FUNCTION_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "PART"})
+
+
 def _head(span: Span) -> Token:
+    """The word a source is named by: its syntactic root ("Iranian officials, including X": the group noun),
+    or, where the parse hung the phrase's words on a verb outside it and the root is a function word ("The |
+    WSJ reports" read as a noun phrase), its last noun or name."""
     root = span.root
-    # "Iranian officials, including X": the root is the group noun
+    if root.pos_ in FUNCTION_POS:
+        nominal = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+        if nominal:
+            return nominal[-1]
     return root
+
+
+def _expletive(source: Span) -> bool:
+    """ "There is no doubt that ...": an expletive subject names no one."""
+    return len(source) == 1 and (dep(source[0]) == "expl" or source[0].lower_ == "there")
 
 
 _strip_det = strip_det
@@ -312,6 +331,29 @@ class SpeakerResolver:
                     return owner
         return None
 
+    def _named_with(self, head: Token) -> str | None:
+        """ "the security firm" after "Security firm iDefence" or "iDefence, a security firm": the name the
+        article first gave with this noun (not a person's title: "the minister" is found by its title)."""
+        if head.lemma_.lower() in word_set("person_roles.txt"):
+            return None
+        lo = max(0, head.i - 400)
+        for tok in reversed(self.doc[lo : head.i]):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != head.lemma_.lower():
+                continue
+            named = None
+            after = self.doc[tok.i + 1] if tok.i + 1 < head.i else None
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isalpha() and not after.is_lower:
+                named = after  # "Security firm iDefence", "the brewery Inbev"
+            elif dep(tok) == "appos" and tok.head.pos_ == "PROPN":
+                named = tok.head  # "iDefence, a security firm"
+            else:
+                named = next((c for c in tok.children if dep(c) in ("appos", "flat") and c.pos_ == "PROPN"), None)
+            if named is not None:
+                toks = name_tokens(named) or [named]
+                if country_of(_join(toks)) is None:
+                    return _join(toks)
+        return None
+
     def _named_before(self, head: Token) -> str | None:
         """ "the alliance" after "the Countryside Alliance": the last proper name with this head word."""
         for tok in reversed(self.doc[: head.i]):
@@ -364,6 +406,8 @@ class SpeakerResolver:
         counted = self._counted_group(source)
         if counted is not None:
             return {**counted, "mention": source}
+        if head.pos_ == "NUM" and _lettered(head):
+            return {"name": head.text, "kind": "organization", "role": None, "mention": source}  # "4Cast", "3M"
         if _is_time(head) or head.pos_ == "NUM" or (len(source) == 1 and low in ("one", "this", "that", "these")):
             return {**unresolved(), "mention": source}
         if head.pos_ == "NOUN" and _is_document(head):
@@ -409,7 +453,7 @@ class SpeakerResolver:
                 return {**found, "mention": source}
             return {**unresolved(), "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and not _is_document(head) and _appos_name(head) is None:
-            named = self._named_before(head)
+            named = self._named_before(head) or self._named_with(head)
             if named is not None:
                 return {"name": named, "kind": "organization", "role": None, "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and head.lemma_.lower() in word_set("person_roles.txt"):
@@ -551,6 +595,9 @@ class SpeakerResolver:
         if title_named is not None:
             return title_named
         org = organisation_name(head)
+        whole = _org_entity(head, source)
+        if org is not None and whole is not None and _join(whole).startswith(org) and len(_join(whole)) > len(org):
+            org = _join(whole)  # the parse cut the name short where the entity recogniser did not
         if org is not None:
             return {"name": org, "kind": "organization", "role": None}
         if head.pos_ == "NOUN":
@@ -561,7 +608,7 @@ class SpeakerResolver:
         named_role = self._role_and_name(head)
         if named_role is not None:
             return named_role
-        people = self._conjoined_people(head, source)
+        people = self._conjoined_people(head, source) or _conjoined_organisations(head, source)
         if people is not None:
             return people
         # a group with a named member: "Iranian officials, including parliamentarian Ahmad Naderi"
@@ -599,6 +646,9 @@ class SpeakerResolver:
                 # a surname alone, of someone named in full before, is that person whatever the tagger says
                 return {"name": self.full_name(head.text, source.start), "kind": "person", "role": _role(source, toks)}
             name = _join(toks) or head.text
+            whole = _org_entity(head, source)
+            if whole is not None and len(whole) > len(toks) and any(t.lower_ in LINKS for t in whole[1:-1]):
+                return {"name": _join(whole), "kind": "organization", "role": None}  # "the Group of 20"
             if not is_outlet_name(core.text):
                 # the name stands before any apposition or relative clause: "X, an analyst", "X, whose visit"
                 comma = next((t.i for t in source if t.text == "," and t.i > head.i), source.end)
@@ -654,6 +704,8 @@ class SpeakerResolver:
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the crowd", "teachers"
         if head.pos_ == "ADJ" and any(dep(c) == "det" and c.lower_ == "the" for c in head.children):
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the politically active"
+        if _described(head):
+            return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the US regulator"
         if head.text[:1].isupper():
             named = with_adjacent_names([head])
             if len(named) >= 2 and any(t.ent_type_ == "PER" for t in named):
@@ -678,7 +730,9 @@ def organisation_name(head: Token) -> str | None:
             and any(x.lower_ in ("of", "for", "on") for x in c.children if dep(x) == "case")
         ):
             sub = doc[c.left_edge.i : c.right_edge.i + 1]
-            if all(t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "the", "&") for t in sub):
+            if all(
+                t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "the", "&") or _glued(t) for t in sub
+            ):
                 hi = max(hi, sub.end - 1)
         if dep(c) == "nmod:poss" and c.pos_ == "PROPN" and c.i < lo:
             owner = name_tokens(c) or [c]
@@ -688,10 +742,77 @@ def organisation_name(head: Token) -> str | None:
     return doc[lo : hi + 1].text.strip()
 
 
-def _appos_name(head: Token) -> list[Token] | None:
-    """The proper name in apposition to a common noun: "the official Palestinian news agency, Wafa"."""
+def _conjoined_organisations(head: Token, source: Span) -> dict | None:
+    """Organisations named together, as written: "Paramount, Universal and Warner Brothers" (one of them
+    known as an organisation, the others proper names too)."""
+    conj = [c for c in head.children if dep(c) == "conj" and source.start <= c.i < source.end]
+    members = [head, *conj]
+    if not conj or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in members):
+        return None
+    if not any(t.ent_type_ == "ORG" or t.lower_ in word_set("organizations.txt") for t in members):
+        return None
+    first, last = members[0], members[-1]
+    lo = (name_tokens(first) or [first])[0].i
+    hi = (name_tokens(last) or [last])[-1].i
+    return {"name": source.doc[lo : hi + 1].text, "kind": "organization", "role": None}
+
+
+def _glued(tok: Token) -> bool:
+    """A hyphen inside a word, or the part after it: "Non | - | governmental"."""
+    doc = tok.doc
+    if tok.text in ("-", "\u2011"):
+        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    return tok.i > 0 and doc[tok.i - 1].text in ("-", "\u2011") and not doc[tok.i - 1].whitespace_
+
+
+def _lettered(tok: Token) -> bool:
+    """A "number" written with capital letters in it is a name: "4Cast", "3M" (not "1990s", "2m")."""
+    text = tok.text
+    return any(c.isdigit() for c in text) and any(c.isupper() for c in text) and sum(c.isalpha() for c in text) >= 1
+
+
+def _org_entity(head: Token, source: Span) -> list[Token] | None:
+    """The organisation entity a name word heads, where it says more than the word's own name and lies
+    inside the source: "the Group of 20", "the Committee to Protect Journalists" (no leading article)."""
+    if head.ent_type_ != "ORG":
+        return None
+    ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.start < source.start or ent.end > source.end:
+        return None
+    toks = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+    doc = head.doc
+
+    def written_as_name(t: Token) -> bool:
+        glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"  # "Non-governmental"
+        return t.text[:1].isupper() or not t.is_alpha or t.is_stop or glued
+
+    if not toks or toks[-1].is_punct or not all(written_as_name(t) for t in toks):
+        return None
+    return toks
+
+
+def _described(head: Token) -> bool:
+    """A common noun described by where it is from or based, with an article: "the US regulator", "the
+    Leuven-based brewery", "the Egyptian carrier". Someone the writer identifies without naming."""
+    if head.pos_ != "NOUN" or _abstract(head) or not any(dep(c) == "det" for c in head.children):
+        return False
     for c in head.children:
-        if dep(c) == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+        if c.i > head.i:
+            continue
+        if dep(c) == "compound" and c.pos_ == "PROPN" and (country_of(c.text) or c.ent_type_ in ("LOC", "ORG")):
+            return True
+        if dep(c) == "amod" and (country_of(c.text) or c.lower_ == "based" or c.lower_.endswith("-based")):
+            return True
+    return False
+
+
+def _appos_name(head: Token) -> list[Token] | None:
+    """The proper name in apposition to a common noun: "the official Palestinian news agency, Wafa",
+    "consultancy 7Point" (a name right after the noun)."""
+    for c in head.children:
+        # (a capitalised "noun" before a flat name is a first name: "Marta | Kowalczyk")
+        flat = dep(c) == "flat" and c.i == head.i + 1 and head.is_lower
+        if c.pos_ == "PROPN" and (dep(c) == "appos" and c.i > head.i or flat):
             toks = name_tokens(c) or [c]
             if country_of(_join(toks)) is None:
                 return toks
@@ -842,7 +963,7 @@ def _without_cue_words(source: Span) -> Span:
     """ "according to participants" -> "participants": the cue is not part of the speaker."""
     doc = source.doc
     start = source.start
-    while start < source.end - 1 and doc[start].lower_ in ("according", "to", "as", "by"):
+    while start < source.end - 1 and doc[start].lower_ in ("according", "to", "as", "by", "in", "from"):
         start += 1
     return doc[start : source.end]
 
@@ -941,8 +1062,10 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
     cur = verb
     for _ in range(4):
         subj = [c for c in cur.children if dep(c) in ("nsubj", "expl") and c.i not in inside]
+        if subj and subj[0].lower_ == "there":
+            return None, False  # "there is no doubt that": nobody is named, the writer says it
         if subj:
-            if subj[0].lower_ == "it" and cur.i == verb.i and start > verb.i:
+            if subj[0].lower_ == "it" and cur.i == verb.i and start > verb.i and not _reported_pronoun(verb):
                 return None, True  # "it emerged that ...": nobody is named
             return np(subj[0]), False
         if dep(cur) in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
@@ -961,6 +1084,14 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         if after and not _is_time(after[0]):
             return np(after[0]), False  # "..., said Band Aid": the parser took the subject for an object
     return None, False
+
+
+def _reported_pronoun(verb: Token) -> bool:
+    """ "The company said it now believed ...": "it" as the subject of a cue that is itself what a named
+    subject says is that subject taken up again, not "it emerged that"."""
+    if dep(verb) != "ccomp":
+        return False
+    return any(dep(c) == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.head.children)
 
 
 def _subject_over_comma(participle: Token) -> Token | None:
@@ -1001,6 +1132,8 @@ def resolve_speakers(doc: Doc, claims: list[Span]) -> list[Span]:
             and not any(resolver.full_name(t.text, t.i) != t.text for t in source)
         ):
             source = None  # "said Sunday": a date is no source; the cue's subject is
+        if source is not None and _expletive(source):
+            source = None  # "There is no doubt that ...": the writer's (or the speaker whose turn it is)
         impersonal = False
         if source is None and cue is not None and span._.ct_cue_class not in ("according", "author"):
             source, impersonal = cue_source(cue, pieces, span._.ct_cue_class)

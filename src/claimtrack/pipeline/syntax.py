@@ -248,7 +248,16 @@ def person_name(span: Span) -> list[Token]:
             and doc[tok.i + 1].pos_ == "PROPN"
             and tok.head.i == tok.i + 1
         )
-        if tok.pos_ == "PROPN" or titlecase or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
+        # the word after a hyphen inside a name, whatever its tag: "Ban Ki-moon", "Abdul-Jalil"
+        glued = bool(
+            runs
+            and runs[-1]
+            and runs[-1][-1].i == tok.i - 1
+            and runs[-1][-1].text in ("-", "\u2011")
+            and not runs[-1][-1].whitespace_
+            and tok.is_alpha
+        )
+        if tok.pos_ == "PROPN" or titlecase or glued or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
             else:
@@ -264,6 +273,8 @@ def person_name(span: Span) -> list[Token]:
             keep.append(tok)
         while keep and keep[-1].text in ("-",):
             keep.pop()
+        while keep and (keep[0].text in ("-", "\u2011") or keep[0].i > run[0].i and doc[keep[0].i - 1].text == "-"):
+            keep = keep[1:]  # "Coalition of Non | -partisan Observers": no name starts inside a word
         if len(keep) >= 2 or (keep and not best) or (keep and span.root in keep and len(best) < 2):
             # a lone name that heads the span beats an earlier lone name: "former England captain Moore"
             if any(t.ent_type_ == "PER" for t in keep) or len(keep) >= 2 or not best or span.root in keep:
