@@ -29,8 +29,12 @@ the tool's speakers), by a reviewer who did not write the rules:
   fixes were measured on it and not looked at while making them; its errors were read on December 3 to
   choose the next speaker mechanisms, so it is a tuning sample since;
 - ``speakers_sample_2029.jsonl``: 170 claims (``--draw 170 --seed 2029``), drawn and labelled blind by a helper
-  session on December 3, from the drawn spans and article texts only; no change was made looking at it: the
-  figure to quote now.
+  session on December 3, from the drawn spans and article texts only; its errors were read on December 4 to
+  choose the next speaker and claim mechanisms, so it is a tuning sample since;
+- ``speakers_sample_2030.jsonl``: 170 claims (``--draw 170 --seed 2030``), drawn on December 4 before those
+  mechanisms and labelled blind by a helper session (the tool's speakers removed from what it read; it read
+  the drawn spans and the article texts); scored before and after them, its errors not read: the figure to
+  quote now. Its labeller gave no-claim items an empty speaker.
 
 Labelling conventions: the expected speaker lists the canonical name, the surname, the phrase as written
 and true equivalents; a pronoun or title is resolved from the article; "I"/"we" in a quotation are its

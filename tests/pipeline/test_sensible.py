@@ -133,3 +133,35 @@ def test_a_thing_denied_to_someone_is_no_denial(parse) -> None:  # type: ignore[
     # one object: "denied the charges" is a denial
     doc = parse("The/DET/det/1 minister/NOUN/nsubj/2 denied/VERB/ROOT/2/deny the/DET/det/4 charges/NOUN/obj/2")
     assert sensible(_att(doc, (2, 3), (3, 5), source=doc[0:2]))
+
+
+def test_a_day_taken_for_an_object_withholds_nothing(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Moussa said Friday that ...", with "Friday" read as an indirect object
+    doc = parse(
+        "Moussa/PROPN/nsubj/1 said/VERB/ROOT/1/say Friday/PROPN/iobj/1 that/SCONJ/mark/5 "
+        "reform/NOUN/nsubj/5 mattered/VERB/ccomp/1/matter ./PUNCT/punct/1"
+    )
+    assert sensible(_att(doc, (1, 2), (3, 6), source=doc[0:1]))
+
+
+def test_a_notice_to_the_reader_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        'By clicking on "join" you agree that your details may be stored abroad.',
+        "Please be aware that the information you submit is collected in another country.",
+    ):
+        assert all(c.cue is None for c in claims_of(nlp, text, outlet="Gazette")), text
+    # a quoted "you agree" is someone's words
+    quoted = claims_of(nlp, '"You agree that the plan is wrong," the minister told the mayor.')
+    assert any(c.cue is not None and c.speaker.name == "minister" for c in quoted)
+
+
+def test_a_cue_in_a_clause_of_time_after_the_content_is_its_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(nlp, "Letters are not read before they post.", outlet="Gazette")
+    assert all(c.cue is None for c in claims)
+
+
+def test_a_thing_written_or_told_is_no_claim_but_what_is_written_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    written = claims_of(nlp, "He wrote the score for a musical based on a novel.", outlet="Gazette")
+    assert all(c.cue is None for c in written)
+    said = claims_of(nlp, "She wrote that the plan had failed.", outlet="Gazette")
+    assert any(c.cue is not None and c.text.startswith("that the plan") for c in said)

@@ -13,7 +13,11 @@ A content is no claim when it is
 - an adverbial clause ("because I am sitting in class", "we are discussing"):
   the reason or time of the cue, not what was said;
 - a clause that governs its own cue through a modifier ("If I said something,
-  I apologise"): the cue is inside the content's condition, not its source;
+  I apologise"), or is followed by a cue in a clause of time or condition ("Comments
+  are not pre-screened before they post"): the cue is inside the content's condition
+  or time, not its source;
+- a page's notice to its reader ("you agree that ...", "please be aware that ...";
+  ``reader_address_verbs.txt``);
 - the object of a discourse marker ("You know, ...", "I mean, ...");
 - a single word that is not quoted ("has yet to be revealed"), or a noun phrase given to someone
   ("denied Elvis his fourth number one");
@@ -54,6 +58,8 @@ def sensible(att: Attribution) -> bool:
     root = _root(att)
     if _discourse_marker(att.cue):
         return False
+    if _addresses_reader(att.cue):
+        return False  # "By clicking you agree that ...", "please be aware that ..."
     if att.quoted:
         return True
     cue = att.cue
@@ -65,7 +71,9 @@ def sensible(att: Attribution) -> bool:
     if _reflexive(cue):
         return False  # "the firm found itself in trouble"
     if _adverbial(root) or att.cue.end <= att.content[0].start and _governs_cue(root, att.cue):
-        return False
+        return False  # "If I said something, I apologise"
+    if att.content[-1].end <= att.cue.start and _cue_in_adverbial(att.cue):
+        return False  # "Comments are not pre-screened before they post": the cue is the content's time
     if att.cue_class in CLAUSE_CUES or all(t.is_punct for t in att.cue):
         if _indirect_question(root) or any(t.lower_ in WH_WORDS for t in _between(att.cue, att.content[0])):
             return False  # "announced which format it backs", "see what we are looking for"
@@ -171,6 +179,26 @@ def _governs_cue(root: Token, cue: Span) -> bool:
     return cur.i == root.i and bool(path) and any(d in EMBEDDING for d in path)
 
 
+def _cue_in_adverbial(cue: Span) -> bool:
+    """The cue verb opens a clause with an adverbial mark: "before they post", "if you asked"."""
+    return any(dep(c) == "mark" and c.lower_ in word_set("adverbial_marks.txt") for c in cue.root.children)
+
+
+def _addresses_reader(cue: Span) -> bool:
+    """A page's notice to its reader, outside any quotation: "you agree that ...", "please be aware that"."""
+    verb = cue.root
+    words = word_set("reader_address_verbs.txt")
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in cue):
+        return False
+    doc = cue.doc
+    if any(q.start <= verb.i < q.end for q in doc.spans.get("ct_quotes", [])):
+        return False
+    subjects = [c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")]
+    if subjects:
+        return subjects[0].lower_ == "you"
+    return any(t.lower_ == "please" for t in doc[max(verb.sent.start, verb.i - 3) : verb.i])
+
+
 def _discourse_marker(cue: Span) -> bool:
     """ "You know, ..." / "I mean, ...": a pronoun, the cue verb and a comma, with no complement of its own."""
     verb = cue.root
@@ -192,7 +220,15 @@ def _withholds(cue: Span) -> bool:
     """A cue verb with an indirect object and a noun phrase after it gives or withholds a thing ("denied
     Elvis his fourth number one", "told him the news"): no content is asserted."""
     verb = cue.root
-    return any(dep(c) == "iobj" for c in verb.children) or sum(dep(c) == "obj" for c in verb.children) >= 2
+    # "said Friday that ...": a day the parser took for an object is no one given anything
+    objects = [
+        c
+        for c in verb.children
+        if dep(c) in ("iobj", "obj")
+        and c.ent_type_ not in ("DATE", "TIME")
+        and c.lower_ not in word_set("time_words.txt")
+    ]
+    return any(dep(c) == "iobj" for c in objects) or len(objects) >= 2
 
 
 def _reflexive(cue: Span) -> bool:
