@@ -89,11 +89,12 @@ def draw(store: Path, n: int, seed: int) -> None:
 
 
 def _judged(paths: list[Path]) -> list[list[str]]:
+    """The judged rows of audit files, in order (comments, the header and unjudged rows left out)."""
     rows = []
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             r = line.split("\t")
-            if not line.startswith("#") and len(r) >= 11 and r[9] in ("yes", "no"):
+            if not line.startswith("#") and len(r) >= 10 and r[9] in ("yes", "no"):
                 rows.append(r)
     return rows
 
@@ -126,16 +127,11 @@ def carry(claims_file: Path, records_file: Path, audits: list[Path]) -> None:
             ),
             None,
         )
-        print("\t".join(key + (hit[9:11] if hit else ["?", "?"])))
+        print("\t".join(key + ((hit + [""])[9:11] if hit else ["?", "?"])))
 
 
 def score(path: Path) -> None:
-    rows = [
-        line.split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#") and not line.startswith("record\t")
-    ]
-    judged = [r for r in rows if len(r) >= 10 and r[9] in ("yes", "no")]
+    judged = _judged([path])
     yes = sum(r[9] == "yes" for r in judged)
     print(f"{path}: {yes}/{len(judged)} defensible ({yes / max(1, len(judged)):.0%})")
 

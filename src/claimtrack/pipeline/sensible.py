@@ -35,6 +35,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from claimtrack.lexicon import word_set
+from claimtrack.pipeline import QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution
 from claimtrack.pipeline.syntax import dep
 
@@ -52,7 +53,7 @@ def sensible(att: Attribution) -> bool:
     """Whether the attribution's content is a claim (see the module docstring)."""
     if att.title or att.cue is None or att.cue_class == "according":
         return True
-    tokens = [t for p in att.content for t in p if not (t.is_punct or t.is_space)]
+    tokens = _words(att)
     if not tokens:
         return False
     root = _root(att)
@@ -94,7 +95,12 @@ def substantial(att: Attribution) -> bool:
     no claims; a quoted word, a headline and "according to" are kept."""
     if att.title or att.quoted or att.cue is None or att.cue_class == "according":
         return True
-    return sum(1 for p in att.content for t in p if not (t.is_punct or t.is_space)) > 1
+    return len(_words(att)) > 1
+
+
+def _words(att: Attribution) -> list[Token]:
+    """The content's words, without punctuation and spaces."""
+    return [t for p in att.content for t in p if not (t.is_punct or t.is_space)]
 
 
 def trimmed(att: Attribution) -> Attribution:
@@ -191,7 +197,7 @@ def _addresses_reader(cue: Span) -> bool:
     if not any(t.lemma_.lower() in words or t.lower_ in words for t in cue):
         return False
     doc = cue.doc
-    if any(q.start <= verb.i < q.end for q in doc.spans.get("ct_quotes", [])):
+    if any(q.start <= verb.i < q.end for q in doc.spans.get(QUOTES_KEY, [])):
         return False
     subjects = [c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")]
     if subjects:

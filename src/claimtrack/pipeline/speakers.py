@@ -18,6 +18,7 @@ from claimtrack.pipeline.syntax import (
     HONORIFICS,
     core_np,
     dep,
+    glued,
     name_tokens,
     person_name,
     strip_det,
@@ -340,18 +341,15 @@ class SpeakerResolver:
         for tok in reversed(self.doc[lo : head.i]):
             if tok.pos_ != "NOUN" or tok.lemma_.lower() != head.lemma_.lower():
                 continue
-            named = None
             after = self.doc[tok.i + 1] if tok.i + 1 < head.i else None
             if after is not None and after.pos_ == "PROPN" and after.text[:1].isalpha() and not after.is_lower:
-                named = after  # "Security firm iDefence", "the brewery Inbev"
+                toks = name_tokens(after) or [after]  # "Security firm iDefence", "the brewery Inbev"
             elif dep(tok) == "appos" and tok.head.pos_ == "PROPN":
-                named = tok.head  # "iDefence, a security firm"
+                toks = name_tokens(tok.head) or [tok.head]  # "iDefence, a security firm"
             else:
-                named = next((c for c in tok.children if dep(c) in ("appos", "flat") and c.pos_ == "PROPN"), None)
-            if named is not None:
-                toks = name_tokens(named) or [named]
-                if country_of(_join(toks)) is None:
-                    return _join(toks)
+                toks = _appos_name(tok) or []  # "the security firm, iDefence"
+            if toks and country_of(_join(toks)) is None:
+                return _join(toks)
         return None
 
     def _named_before(self, head: Token) -> str | None:
@@ -595,7 +593,7 @@ class SpeakerResolver:
         if title_named is not None:
             return title_named
         org = organisation_name(head)
-        whole = _org_entity(head, source)
+        whole = _org_entity(head, source) if org is not None else None
         if org is not None and whole is not None and _join(whole).startswith(org) and len(_join(whole)) > len(org):
             org = _join(whole)  # the parse cut the name short where the entity recogniser did not
         if org is not None:
@@ -730,9 +728,7 @@ def organisation_name(head: Token) -> str | None:
             and any(x.lower_ in ("of", "for", "on") for x in c.children if dep(x) == "case")
         ):
             sub = doc[c.left_edge.i : c.right_edge.i + 1]
-            if all(
-                t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "the", "&") or _glued(t) for t in sub
-            ):
+            if all(t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "the", "&") or glued(t) for t in sub):
                 hi = max(hi, sub.end - 1)
         if dep(c) == "nmod:poss" and c.pos_ == "PROPN" and c.i < lo:
             owner = name_tokens(c) or [c]
@@ -757,18 +753,10 @@ def _conjoined_organisations(head: Token, source: Span) -> dict | None:
     return {"name": source.doc[lo : hi + 1].text, "kind": "organization", "role": None}
 
 
-def _glued(tok: Token) -> bool:
-    """A hyphen inside a word, or the part after it: "Non | - | governmental"."""
-    doc = tok.doc
-    if tok.text in ("-", "\u2011"):
-        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
-    return tok.i > 0 and doc[tok.i - 1].text in ("-", "\u2011") and not doc[tok.i - 1].whitespace_
-
-
 def _lettered(tok: Token) -> bool:
     """A "number" written with capital letters in it is a name: "4Cast", "3M" (not "1990s", "2m")."""
     text = tok.text
-    return any(c.isdigit() for c in text) and any(c.isupper() for c in text) and sum(c.isalpha() for c in text) >= 1
+    return any(c.isdigit() for c in text) and any(c.isupper() for c in text)
 
 
 def _org_entity(head: Token, source: Span) -> list[Token] | None:
@@ -780,13 +768,12 @@ def _org_entity(head: Token, source: Span) -> list[Token] | None:
     if ent is None or ent.label_ != "ORG" or ent.start < source.start or ent.end > source.end:
         return None
     toks = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
-    doc = head.doc
-
-    def written_as_name(t: Token) -> bool:
-        glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"  # "Non-governmental"
-        return t.text[:1].isupper() or not t.is_alpha or t.is_stop or glued
-
-    if not toks or toks[-1].is_punct or not all(written_as_name(t) for t in toks):
+    # each word capitalised, a function word, punctuation, or the rest of a hyphenated word ("Non-governmental")
+    if (
+        not toks
+        or toks[-1].is_punct
+        or not all(t.text[:1].isupper() or not t.is_alpha or t.is_stop or glued(t) for t in toks)
+    ):
         return None
     return toks
 

@@ -221,6 +221,17 @@ def is_finite_verb(token: Token) -> bool:
 
 
 HONORIFICS = word_set("honorifics.txt") | word_set("person_roles.txt")
+HYPHENS = ("-", "\u2011")
+
+
+def glued(tok: Token) -> bool:
+    """A hyphen inside a word, or the part of the word after it: "Non | - | governmental", "Ki | - | moon"."""
+    doc = tok.doc
+    if tok.text in HYPHENS:
+        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    return tok.i > 0 and doc[tok.i - 1].text in HYPHENS and not doc[tok.i - 1].whitespace_
+
+
 """Titles and honorifics that stand before a name and are not part of it."""
 
 
@@ -248,16 +259,10 @@ def person_name(span: Span) -> list[Token]:
             and doc[tok.i + 1].pos_ == "PROPN"
             and tok.head.i == tok.i + 1
         )
+        after_run = bool(runs and runs[-1] and runs[-1][-1].i == tok.i - 1)
         # the word after a hyphen inside a name, whatever its tag: "Ban Ki-moon", "Abdul-Jalil"
-        glued = bool(
-            runs
-            and runs[-1]
-            and runs[-1][-1].i == tok.i - 1
-            and runs[-1][-1].text in ("-", "\u2011")
-            and not runs[-1][-1].whitespace_
-            and tok.is_alpha
-        )
-        if tok.pos_ == "PROPN" or titlecase or glued or (joins and runs and runs[-1] and runs[-1][-1].i == tok.i - 1):
+        rest_of_word = after_run and tok.is_alpha and glued(tok)
+        if tok.pos_ == "PROPN" or titlecase or rest_of_word or (joins and after_run):
             if runs and runs[-1] and runs[-1][-1].i == tok.i - 1:
                 runs[-1].append(tok)
             else:
@@ -273,7 +278,7 @@ def person_name(span: Span) -> list[Token]:
             keep.append(tok)
         while keep and keep[-1].text in ("-",):
             keep.pop()
-        while keep and (keep[0].text in ("-", "\u2011") or keep[0].i > run[0].i and doc[keep[0].i - 1].text == "-"):
+        while keep and (keep[0].text in HYPHENS or keep[0].i > run[0].i and glued(keep[0])):
             keep = keep[1:]  # "Coalition of Non | -partisan Observers": no name starts inside a word
         if len(keep) >= 2 or (keep and not best) or (keep and span.root in keep and len(best) < 2):
             # a lone name that heads the span beats an earlier lone name: "former England captain Moore"
