@@ -13,10 +13,10 @@ output is sorted, so rebuilding changes nothing.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from wn import WordNet
+from wordnet_list import single_word, write_list
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources" / "agent_nouns.txt"
@@ -39,7 +39,7 @@ def build() -> list[str]:
     for synset in agents:
         for lemma in synset.lemmas():
             name = lemma.name()
-            if "_" in name or not name.isalpha() or not name.islower():
+            if not single_word(name):
                 continue
             senses = wordnet.synsets(name, "n")
             if senses and senses[0] in agents:
@@ -48,16 +48,11 @@ def build() -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
-    words = build()
     header = (
         "# Nouns whose commonest WordNet 3.0 sense is a person, a group of people or an organisation.\n"
         "# Built by training/build_agent_nouns.py (see WORDNET_LICENSE). Do not edit.\n"
     )
-    args.out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} agent nouns")
+    write_list(__doc__, OUT, header, build, "agent nouns")
 
 
 if __name__ == "__main__":

@@ -92,3 +92,26 @@ def test_combine_keeps_one_attribution_per_stretch_of_text(nlp) -> None:  # type
     assert combine([rule], [model_same, model_new]) == [rule, model_new]
     assert combine([rule], [model_same], prefer="model") == [model_same]
     assert combine([rule], [model_plan]) == [rule]  # intentions stay with the rules
+
+
+def _cue(nlp, text: str, word: str):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    start = text.index(word)
+    span = doc.char_span(start, start + len(word))
+    assert span is not None, word
+    return span
+
+
+def test_a_learned_cue_that_is_no_word_of_saying_or_thinking_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimtrack.pipeline.learned import NO_CUE
+
+    text = "After four days of snow, thousands were out and about, shaking off cabin fever before the match."
+    assert cue_class(_cue(nlp, text, "shaking")) == NO_CUE
+    assert cue_class(_cue(nlp, "The squad boarded the plane before the final.", "boarded")) == NO_CUE
+
+
+def test_a_learned_cue_outside_the_lexicons_is_kept_when_wordnet_says_it_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister berated the report, which he called a whitewash."
+    assert cue_class(_cue(nlp, text, "berated")) == "speech"
+    assert cue_class(_cue(nlp, "Ms Lind is confident that the bridge will open.", "is confident")) == "speech"
+    assert cue_class(_cue(nlp, "Prosecutors have charged them with fraud.", "have")) == "speech"

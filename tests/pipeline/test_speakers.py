@@ -110,10 +110,11 @@ def test_feed_items_keep_their_id_and_url(tmp_path, nlp) -> None:  # type: ignor
     assert (article.feed_id, article.url, article.outlet) == ("wire/0042", "https://example.org/a", "Wire")
 
 
-def test_in_a_transcript_the_turn_says_what_is_not_cited(nlp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("label", ["HALVORSEN", "HALVORSEN (via phone)"])  # how the speaker is heard, in brackets
+def test_in_a_transcript_the_turn_says_what_is_not_cited(nlp, label: str) -> None:  # type: ignore[no-untyped-def]
     text = (
         "PRICE: The square was full of people again tonight.\n"
-        "HALVORSEN: I think the army will not fire on the crowd.\n"
+        f"{label}: I think the army will not fire on the crowd.\n"
         "PRICE: Thank you for joining us from the square."
     )
     claims = claims_of(nlp, text, outlet="Radio North")
@@ -507,3 +508,88 @@ def test_a_hyphenated_word_inside_an_organisation_s_name_stays(nlp) -> None:  # 
     text = "The Coalition of Non-partisan Observers said the count was fair."
     c = _resolve(nlp, text, "The Coalition of Non-partisan Observers")
     assert c is not None and c["name"] == "Coalition of Non-partisan Observers"
+
+
+def test_he_takes_up_an_unnamed_spokesman_just_quoted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tomas Brandt, the mayor, opened the bridge on Monday. "
+        "A council spokesman criticised the contractor, saying the work had run late. "
+        'He said: "The city will not pay for the delay."'
+    )
+    c = one(claims_of(nlp, text), "pay for the delay")
+    assert c.speaker.kind == "anonymous" and c.speaker.name == "council spokesman"
+    assert c.speaker.mention.text == "He"
+
+
+def test_a_study_commissioned_by_someone_speaks_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "An investigation commissioned by the port authority found that the cranes had not been inspected."
+    c = one(claims_of(nlp, text), "cranes")
+    assert c.speaker.kind == "anonymous"
+    assert c.speaker.name == "investigation commissioned by the port authority"
+
+
+def test_speeches_made_by_an_organisation_speak_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In recent months, speeches made by Ofwat hinted that prices might rise."
+    found = _resolve(nlp, text, "speeches made by Ofwat")
+    assert found is not None and (found["name"], found["kind"]) == ("speeches made by Ofwat", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        ("Bassist Karen Holt said the tour would start in March.", "tour", "Karen Holt"),
+        ("Fisheries Commissioner Ivo Maric said that the quotas were a matter for next week.", "quotas", "Ivo Maric"),
+        ("Foreign Secretary Robin Cook said the talks had failed.", "talks", "Robin Cook"),
+    ],
+)
+def test_a_word_for_a_person_before_two_names_is_a_title(nlp, text: str, needle: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, text), needle)
+    assert c.speaker.name == name and c.speaker.kind == "person"
+
+
+def test_a_participle_speaks_for_the_subject_of_a_passive_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The strikers were held by the police for an hour, shouting that the mine owners had lied to them."
+    c = one(claims_of(nlp, text), "mine owners")
+    assert c.speaker.name.lower() == "strikers" and c.speaker.kind == "anonymous"
+
+
+def test_a_paper_named_with_its_medium_is_known_by_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = one(
+        claims_of(nlp, "The mayor had been interim director of the port, The Harbour Gazette newspaper reported."),
+        "mayor",
+    )
+    assert (c.speaker.name, c.speaker.kind) == ("Harbour Gazette", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name", "mention"),
+    [
+        # a name inside a quotation is no antecedent for a pronoun outside it
+        (
+            "Karim Haddad, a lawyer in Algiers, said he is sceptical. "
+            '"They want a trick that shows reform, like what Omar Nasser is doing in Egypt," he said.',
+            "trick",
+            "Karim Haddad",
+            "he",
+        ),
+        # the words of a title before a name are no person
+        (
+            "Ex-Transport Secretary Helen Marsh has given fresh hints that the vote will be held on Monday.\n\n"
+            'She told Radio North: "I am in my constituency getting ready for an announcement."',
+            "constituency",
+            "Helen Marsh",
+            "She",
+        ),
+        # a surname alone is the name given before, without its title
+        (
+            "Drummer Paul Rudd joined the band on stage in Leeds on Friday.\n\n"
+            '"The show went so well that we decided to look at a tour together," Rudd wrote on his website.',
+            "show went so well",
+            "Paul Rudd",
+            "Rudd",
+        ),
+    ],
+)
+def test_who_a_pronoun_or_a_surname_stands_for(nlp, text: str, needle: str, name: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, text), needle)
+    assert c.speaker.name == name and c.speaker.mention.text == mention

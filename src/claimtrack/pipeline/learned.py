@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import nominal_cues, reporting_verbs
+from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
 from claimtrack.pipeline.attribution import Attribution
 from claimtrack.pipeline.syntax import is_finite_verb
 
@@ -65,7 +65,32 @@ def cue_class(cue: Span) -> str:
             return verbs[lemma] if verbs[lemma] != "question" else "speech"
         if lemma in nouns:
             return nouns[lemma]
-    return "speech"
+    if any(_cue_word(t) or t.pos_ == "AUX" and _cue_word(t.head) for t in words):
+        return "speech"  # "slammed", "hinted", "have | charged": a word of communication or cognition
+    return NO_CUE  # "shaking off cabin fever", "the deal sees X receive": the tagger misread a verb as a cue
+
+
+def _cue_word(tok: Token) -> bool:
+    """A verb or noun of communication or cognition (``cue_words.tsv``), or an adjective ("is confident")."""
+    if tok.pos_ == "ADJ":
+        return True
+    pos, cues = POS.get(tok.pos_, ""), word_set("cue_words.tsv")
+    return any(f"{form}\t{pos}" in cues for form in _forms(tok))
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma, and the base forms the word's ending allows, for the lemmatizer's slips ("hinted" -> "hinte")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for ending, base in (("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            forms.add(low[: -len(ending)] + base)
+    return forms
+
+
+NO_CUE = "none"
+"""The class of a learned cue that is no word of saying or thinking: its attribution is dropped."""
+POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n"}
 
 
 def _sent_range(span: Span) -> tuple[int, int]:

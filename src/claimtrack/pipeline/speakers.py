@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import country_of, is_outlet_name, nominal_cues, outlet_heads, word_classes, word_set
+from claimtrack.pipeline import QUOTES_KEY
 from claimtrack.pipeline.syntax import (
     HONORIFICS,
     core_np,
@@ -82,6 +83,16 @@ def _owner(head: Token) -> Token | None:
                 return c  # "reports in the Hollywood Reporter trade newspaper"
         if dep(c) == "compound" and c.pos_ == "PROPN" and c.i == head.i - 1:
             return c  # "the Gartner report"
+    return _participle_agent(head)  # "speeches made by Ofcom"
+
+
+def _participle_agent(head: Token) -> Token | None:
+    """Who a participle after the noun names as its doer: "speeches made by Ofcom" -> "Ofcom"."""
+    for c in head.children:
+        if dep(c) == "acl" and "Part" in c.morph.get("VerbForm", []):
+            for agent in c.children:
+                if dep(agent) in ("obl:agent", "obl") and any(x.lower_ == "by" for x in agent.children):
+                    return agent
     return None
 
 
@@ -100,6 +111,15 @@ def _head(span: Span) -> Token:
         if nominal:
             return nominal[-1]
     return root
+
+
+def _one_person(head: Token) -> bool:
+    """A singular noun for one person: "a spokesman", "the official" (not "officials", "the crowd")."""
+    return (
+        head.pos_ == "NOUN"
+        and "Plur" not in head.morph.get("Number", [])
+        and head.lemma_.lower() in word_set("person_roles.txt") | word_set("anonymous_sources.txt")
+    )
 
 
 def _expletive(source: Span) -> bool:
@@ -121,8 +141,9 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, dict]] = []
         # countries the article names as places: "Egypt" before "Mubarak" in a headline is one, not a first name
         places = {t.lower_ for t in doc if t.ent_type_ != "PER" and t.pos_ == "PROPN" and country_of(t.text)}
+        starts = {ent.start for ent in doc.ents if ent.label_ == "PER"}
         for ent in doc.ents:
-            if ent.label_ == "PER":
+            if ent.label_ == "PER" and not _before_a_title(ent, starts):
                 toks = with_adjacent_names(_entity_name(ent) or person_name(ent) or name_tokens(ent.root) or list(ent))
                 toks = _without_country(toks, places)
                 name = _join(toks)
@@ -145,11 +166,15 @@ class SpeakerResolver:
                 if toks and toks[-1].i != tok.i:
                     toks = name_tokens(tok)
                 toks = _without_country(with_adjacent_names(toks), places)
+                honoured = bool(toks) and toks[0].i > 0 and doc[toks[0].i - 1].lower_ in word_set("honorifics.txt")
                 while toks and toks[0].lower_ in HONORIFICS:
+                    honoured = honoured or toks[0].lower_ in word_set("honorifics.txt")
                     toks = toks[1:]  # "Ms Ana Ruiz": the honorific is not the name
                 if toks and toks[-1].lower_ in word_set("person_roles.txt"):
                     continue  # "Home Secretary": a title, not a name
-                if len(toks) >= 2 and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
+                # two names, or one after "Mr", "Ms", "Dr": a person ("Mr Campbell then e-mailed ...")
+                enough = len(toks) >= 2 or len(toks) == 1 and honoured
+                if enough and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
         self.people.sort()
@@ -174,6 +199,8 @@ class SpeakerResolver:
             if gender:
                 self.gender.setdefault(name, gender)
         self.pronouns: dict[int, str] = {}  # token index of a resolved "he"/"she" -> full name
+        # the quotation each quoted token stands in: a name quoted is no antecedent for a pronoun outside
+        self.quoted: dict[int, int] = {i: q.start for q in doc.spans.get(QUOTES_KEY, []) for i in range(q.start, q.end)}
 
     def _titled(self, role: str, before: int) -> str | None:
         """The person last named with this title before ``before``: "the minister" after "Minister Grace Okafor"."""
@@ -223,7 +250,9 @@ class SpeakerResolver:
         if own:
             found = max(own)[2]
         lo = self._prev_sentence_start(self.doc[pron.i : pron.i + 1])
-        recent = [s["name"] for i, s in self.speakers if lo <= i < pron.i and s["kind"] == "person" and fits(s["name"])]
+        recent = [
+            s["name"] for i, s in self.speakers if lo <= i < pron.i and s["kind"] != UNRESOLVED and fits(s["name"])
+        ]
         if found is None and recent:
             found = recent[-1]
         sent = pron.sent
@@ -250,10 +279,14 @@ class SpeakerResolver:
         """(in subject position, token index, full name) of the people a sentence mentions before ``before``:
         by name, by a title named earlier ("the president"), or by a pronoun resolved in turn."""
         out = [
-            (_in_subject(self.doc[i]), i, name) for i, name in self.people if sent.start <= i < min(sent.end, before)
+            (_in_subject(self.doc[i]), i, name)
+            for i, name in self.people
+            if sent.start <= i < min(sent.end, before) and self._speaks_outside(i, before)
         ]
         roles = word_set("person_roles.txt")
         for tok in self.doc[sent.start : min(sent.end, before)]:
+            if not self._speaks_outside(tok.i, before):
+                continue
             if tok.lower_ in PERSON_PRONOUNS and dep(tok).startswith("nsubj") and depth < 3:
                 name = self.person_antecedent(tok, depth + 1)
                 if name is not None:
@@ -264,6 +297,12 @@ class SpeakerResolver:
                     if titled is not None:
                         out.append((True, tok.i, titled))
         return out
+
+    def _speaks_outside(self, i: int, pron: int) -> bool:
+        """Whether the word at ``i`` can be taken up by the pronoun at ``pron``: not when it stands in a
+        quotation the pronoun is outside ("'... like what Mubarak is doing,' he said": "he" is not Mubarak)."""
+        quote = self.quoted.get(i)
+        return quote is None or self.quoted.get(pron) == quote
 
     def group_antecedent(self, pron: Token) -> dict | None:
         """What "they" or "it" stands for: a noun phrase it takes up ("Officials, they said"), else the
@@ -377,6 +416,12 @@ class SpeakerResolver:
                     self.gender.setdefault(found["name"], gender)
             elif found["kind"] in ("organization", "outlet", "anonymous"):
                 self.groups.append((source.start, plain))
+                if found["kind"] == "anonymous" and _one_person(_head(source)):
+                    # "A Labour spokesman criticised ... He said:": "he" can take up someone unnamed
+                    self.speakers.append((max(source.start, at), plain))
+                    gender = _gender_before(self.doc, source.end, source.start)
+                    if gender:
+                        self.gender.setdefault(found["name"], gender)
         return found
 
     def _resolve(self, source: Span, at: int) -> dict | None:
@@ -637,6 +682,10 @@ class SpeakerResolver:
         if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
             return {"name": country, "kind": "organization", "role": None}
         if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press"):
+            named = [t for t in core if t.pos_ == "PROPN" and t.i < head.i]
+            if head.pos_ == "NOUN" and named and all(t.pos_ == "PROPN" for t in self.doc[named[0].i : named[-1].i + 1]):
+                # "The Columbus Dispatch newspaper", "the Hollywood Reporter trade paper": the paper's name
+                return {"name": _join(named), "kind": "outlet", "role": head.lower_}
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
         if head.pos_ == "PROPN":
             toks = name_tokens(head) or [head]
@@ -696,6 +745,14 @@ class SpeakerResolver:
             if set(head.morph.get("PronType", [])) & {"Prs", "Dem", "Rel", "Int"}:
                 return unresolved()  # "you", "this", "who" with nothing to resolve them to
             return {"name": text, "kind": "anonymous", "role": None}  # "everybody", "many", "some"
+        agent = _participle_agent(head)
+        if agent is not None and lemma not in word_set("agent_nouns.txt"):
+            # "an investigation commissioned by Shell": a body of work someone is named for speaks as written
+            return {
+                "name": _strip_det(self.doc[source.start : agent.right_edge.i + 1].text),
+                "kind": "anonymous",
+                "role": None,
+            }
         if _abstract(head):
             return unresolved()  # "evidence", "the damage", "violence": nobody says anything
         if lemma in word_set("agent_nouns.txt") or head.lower_ in word_set("agent_nouns.txt"):
@@ -901,12 +958,28 @@ def _holder(source: Span) -> Span | None:
 def _entity_name(ent: Span) -> list[Token]:
     """A person entity's name without the titles before it: "Arsenal manager Arsene Wenger" -> Arsene Wenger."""
     toks = list(ent)
-    titles = [k for k, t in enumerate(toks[:-1]) if t.lower_ in HONORIFICS or t.lemma_.lower() in HONORIFICS]
+    agents = word_set("agent_nouns.txt")
+    titles = [
+        k
+        for k, t in enumerate(toks[:-1])
+        if t.lower_ in HONORIFICS or t.lemma_.lower() in HONORIFICS or t.lower_ in agents and len(toks) - k > 2
+    ]  # a word for a person with two names after it is a title too: "Guitarist Brian May"
     if titles:
         toks = toks[titles[-1] + 1 :]  # "Venezuelan President Hugo Chavez": the name after the last title word
     while toks and (toks[0].lower_ in HONORIFICS or not toks[0].text[:1].isupper()):
         toks = toks[1:]
     return toks if len(toks) >= 2 and all(t.text[:1].isupper() or t.text in ("-", "'") for t in toks) else []
+
+
+def _before_a_title(ent: Span, starts: set[int]) -> bool:
+    """A "name" the recogniser saw in the words of a title before a person's name: "Ex-Home | Secretary | David
+    Blunkett" (the title word, then a person's name, follow it)."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].lower_ in word_set("person_roles.txt")
+        and (ent.end + 1 in starts or doc[ent.end + 1].ent_type_ == "PER")
+    )
 
 
 def _in_subject(tok: Token) -> bool:
@@ -984,8 +1057,11 @@ def _after_based(source: Span) -> Span:
     return source
 
 
-# a transcript's turn label at the start of a line: "COHEN: Well, ...", "ANDERSON COOPER, CNN HOST: ..."
-TURN = re.compile(r"^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,[^:\n]{0,80})?:[ \t]", re.M)
+# a transcript's turn label at the start of a line: "COHEN: Well, ...", "ANDERSON COOPER, CNN HOST: ...",
+# "GHONIM (via phone): ..." (how the speaker is heard, in brackets)
+TURN = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,[^:\n]{0,80})?(?: \([^)\n]{1,40}\))?:[ \t]", re.M
+)
 
 
 def transcript_turns(doc: Doc) -> list[tuple[int, Span]]:
@@ -1048,7 +1124,9 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         return None, expletive or cue_class in ("speech", "cognition")
     cur = verb
     for _ in range(4):
-        subj = [c for c in cur.children if dep(c) in ("nsubj", "expl") and c.i not in inside]
+        # the clause a participle hangs from may be passive: "Some were caught, screaming that ..."
+        subjects = ("nsubj", "expl") if cur.i == verb.i else ("nsubj", "expl", "nsubj:pass")
+        subj = [c for c in cur.children if dep(c) in subjects and c.i not in inside]
         if subj and subj[0].lower_ == "there":
             return None, False  # "there is no doubt that": nobody is named, the writer says it
         if subj:

@@ -271,8 +271,11 @@ def person_name(span: Span) -> list[Token]:
     for run in runs:
         # a title's own words ("Minister of Defense", "Major General") are not the name
         keep: list[Token] = []
-        for tok in run:
-            if tok.lower_ in HONORIFICS or (tok.i > 0 and doc[tok.i - 1].lower_ == "of" and not keep):
+        for n, tok in enumerate(run):
+            # a word for a person with two names after it is a title: "Guitarist Brian May", "Affairs
+            # Commissioner Joaquin Almunia" (a last word like "Cook" or "Baker" is a surname)
+            titled = tok.lower_ in word_set("agent_nouns.txt") and sum(t.pos_ == "PROPN" for t in run[n + 1 :]) >= 2
+            if tok.lower_ in HONORIFICS or titled or (tok.i > 0 and doc[tok.i - 1].lower_ == "of" and not keep):
                 keep = []
                 continue
             keep.append(tok)
@@ -326,7 +329,13 @@ def with_adjacent_names(toks: list[Token], longest: int = 5) -> list[Token]:
         )
 
     lo, hi = toks[0].i, toks[-1].i
-    while hi - lo + 1 < longest and lo > 0 and doc[lo - 1].whitespace_ == " " and joins(doc[lo - 1]):
+    while (
+        hi - lo + 1 < longest
+        and lo > 0
+        and doc[lo - 1].whitespace_ == " "
+        and joins(doc[lo - 1])
+        and doc[lo - 1].lower_ not in word_set("agent_nouns.txt")  # "Guitarist | Brian May": a title
+    ):
         lo -= 1
     while hi - lo + 1 < longest and hi + 1 < len(doc) and doc[hi].whitespace_ == " " and joins(doc[hi + 1]):
         hi += 1
