@@ -14,7 +14,9 @@ that overlaps the labelled content most:
 
 - speaker correct: its speaker's name is one of the expected names
   (ignoring case and a leading "the", "a" or "an"), or it is "unresolved"
-  when that is expected;
+  when that is expected; where the outlet is expected for the article's own
+  claims, the article's named author (kind ``author``, from its byline) is
+  right too, as the labelling conventions below say;
 - claim sensible: its span covers the expected content with character
   Jaccard >= 0.6 (an item whose drawn text is no claim counts as sensible when
   no claim is found there any more);
@@ -162,6 +164,9 @@ def score(args: argparse.Namespace, nlp) -> int:  # type: ignore[no-untyped-def]
         expected = {_name(n) for n in item["speaker"].split("|")}
         got = best.speaker.name if best is not None and overlap > 0 else None
         good_speaker = got is not None and _name(got) in expected
+        if best is not None and overlap > 0 and best.speaker.kind == "author":
+            # "the article's own claims are its outlet's (or its named author's)"
+            good_speaker = good_speaker or _name(str(corpus[item["id"]].get("source") or "")) in expected
         if not item["content"]:
             # the drawn text was no claim: right when no attributed claim is found there any more
             good_claim = not any(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from claimtrack.furniture import blank, find_furniture
+import pytest
+
+from claimtrack.furniture import blank, byline_author, find_furniture
 
 PAGE = """Home / World / Iran Leaves Syria
 Iran Leaves Syria
@@ -92,6 +94,37 @@ def test_reader_comments_are_not_the_article() -> None:
         assert comment not in kept, comment
 
 
+def test_a_comment_stamped_with_its_time_twice_is_a_comment() -> None:
+    text = (
+        "The port reopened on Monday, officials said.\n"
+        "Officials gave no casualty figures.\n"
+        "I think the whole war is a disgrace!\n"
+        "February 10, 2011 09:04 pm at 9:04 pm | Nobody asked you, the troops left.\n"
+    )
+    kept = _kept(text)
+    assert "officials said" in kept and "disgrace" not in kept and "troops left" not in kept
+
+
 def test_a_date_and_time_in_an_article_is_not_a_comment() -> None:
     text = "The vote closed on March 5, 2011 at 6:15 pm, officials said.\nI will resign, he said.\n"
     assert find_furniture(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("By Ashley Hayes, CNN\nSoldiers stood guard outside the museum.", "Ashley Hayes"),
+        ("January 31, 2011 | By Tim Lister and Emily Smith, CNN\nThe talks failed.", "Tim Lister and Emily Smith"),
+        ("By Julian E. Zelizer, Special to CNN\nThe president spoke.", "Julian E. Zelizer"),
+        ("By Dan Primack February 2, 2011\nThe fund closed.", "Dan Primack"),
+        ("By the CNN Wire Staff\nCairo was quiet.", None),
+        ("By CNN Wire Staff\nCairo was quiet.", None),
+        ("The band played Stand By Me twice.", None),
+    ],
+)
+def test_a_byline_at_the_top_names_the_author(text: str, author: str | None) -> None:
+    assert byline_author(text) == author
+
+
+def test_a_byline_further_down_is_no_byline() -> None:
+    assert byline_author("The band played on.\n" * 40 + "By Ashley Hayes, CNN") is None

@@ -47,13 +47,11 @@ def build() -> list[str]:
     return sorted(words)
 
 
-def main() -> None:
-    header = (
-        "# Nouns whose commonest WordNet 3.0 sense is a person, a group of people or an organisation.\n"
-        "# Built by training/build_agent_nouns.py (see WORDNET_LICENSE). Do not edit.\n"
-    )
-    write_list(__doc__, OUT, header, build, "agent nouns")
-
-
 if __name__ == "__main__":
-    main()
+    write_list(
+        __doc__,
+        OUT,
+        build,
+        "agent nouns",
+        "Nouns whose commonest WordNet 3.0 sense is a person, a group of people or an organisation.",
+    )

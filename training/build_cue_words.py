@@ -40,14 +40,12 @@ def build() -> list[str]:
     return sorted(words)
 
 
-def main() -> None:
-    header = (
-        "# Verbs (v) and nouns (n) one of whose three commonest WordNet 3.0 senses is of communication or\n"
-        "# cognition: word<TAB>part of speech.\n"
-        "# Built by training/build_cue_words.py (see WORDNET_LICENSE). Do not edit.\n"
-    )
-    write_list(__doc__, OUT, header, build, "cue words")
-
-
 if __name__ == "__main__":
-    main()
+    write_list(
+        __doc__,
+        OUT,
+        build,
+        "cue words",
+        "Verbs (v) and nouns (n) one of whose three commonest WordNet 3.0 senses is of communication or",
+        "cognition: word<TAB>part of speech.",
+    )

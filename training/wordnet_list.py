@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +13,14 @@ def single_word(name: str) -> bool:
     return "_" not in name and name.isalpha() and name.islower()
 
 
-def write_list(doc: str, default_out: Path, header: str, build: Callable[[], list[str]], what: str) -> None:
-    """The command line of such a script: ``--out`` (default ``default_out``), one line per entry, sorted."""
+def write_list(doc: str, default_out: Path, build: Callable[[], list[str]], what: str, *about: str) -> None:
+    """The command line of such a script: ``--out`` (default ``default_out``), one line per entry, sorted, under
+    a header of the ``about`` lines and of where the list comes from."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--out", type=Path, default=default_out)
     args = ap.parse_args()
     words = build()
+    header = "".join(f"# {line}\n" for line in about)
+    header += f"# Built by training/{Path(sys.argv[0]).name} (see WORDNET_LICENSE). Do not edit.\n"
     args.out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} {what}")

@@ -39,6 +39,7 @@ _MONTH = (
 _STAMP = (
     rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,? at)? \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+    r"(?: at \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?)?"  # "February 10, 2011 09:00 pm at 9:00 pm": the time given twice
 )
 _FOOTER = re.compile(rf"{_STAMP}\s*\|", re.I)
 """A comment's date and time, then the bar before its links ("| Report abuse", "| Reply") or what is left of them."""
@@ -176,3 +177,34 @@ def blank(text: str, regions: list[tuple[int, int]]) -> str:
             if chars[i] not in "\n\r":
                 chars[i] = " "
     return "".join(chars)
+
+
+_BYLINE = re.compile(r"(?:^|\n|\|)[ \t]*By[ \t]+([^\n|]{3,120})")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)$")
+_NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "el", "bin"})
+_NOT_NAMES = frozenset({"staff", "wire", "wires", "reporter", "reporters", "correspondent", "editor", "special"})
+
+
+def byline_author(text: str, head: int = 400) -> str | None:
+    """The author a byline near the top of the text names: "By Ashley Hayes, CNN", "By Bryony Jones for CNN",
+    "January 31, 2011 | By Tim Lister and Emily Smith" (the names, up to the comma, "for", a date or the
+    line's end); None for a desk ("By the CNN Wire Staff") or no byline."""
+    from claimtrack.lexicon import is_outlet_name
+
+    m = _BYLINE.search(text[:head])
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group(1).split():
+        bare = word.rstrip(",;:")
+        if re.fullmatch(_MONTH, bare) or not (_NAME_WORD.match(bare) or bare in _NAME_LINKS and words):
+            break
+        if bare.lower() in _NOT_NAMES or is_outlet_name(bare):
+            return None
+        words.append(bare)
+        if bare != word:
+            break  # "Ashley Hayes, CNN": the comma ends the names
+    while words and words[-1] in _NAME_LINKS:
+        words.pop()
+    names = [w for w in words if w not in _NAME_LINKS]
+    return " ".join(words) if len(names) >= 2 else None

@@ -15,6 +15,7 @@ from claimtrack.pipeline import CLAIMS_KEY
 from claimtrack.pipeline.attribution import Attribution
 from claimtrack.pipeline.boundaries import (
     BoundaryModel,
+    Fences,
     bridge_cue,
     close_source,
     end_candidates,
@@ -55,6 +56,35 @@ def test_candidates_stay_in_the_paragraph_and_off_the_cue_and_source() -> None:
     assert _span(doc, "the team")[0].i in starts
     ends = end_candidates(doc, att, 12, min(starts))
     assert max(ends) == len(doc) - 1 and all(i >= min(starts) for i in ends)
+
+
+def _sentences(doc: Doc, *starts: str) -> Doc:
+    """Sentence boundaries by hand: a sentence starts at the doc's start and at each word given."""
+    firsts = {0} | {_span(doc, word)[0].i for word in starts}
+    for tok in doc:
+        tok.is_sent_start = tok.i in firsts
+    return doc
+
+
+def test_candidates_never_run_into_a_later_sentence_past_another_cue() -> None:
+    doc = _sentences(_doc("The coach said the team was tired. He said: “We will rest.”"), "He")
+    att = Attribution([_span(doc, "the team was tired")], _span(doc, "said"), "speech", _span(doc, "The coach"))
+    later = Attribution([_span(doc, "“We will rest.”")], _span(doc, "said", 1), "speech", _span(doc, "He"))
+    fences = Fences(doc, [att, later])
+    assert fences.ceiling(att) == _span(doc, "He")[0].i
+    ends = end_candidates(doc, att, 24, _span(doc, "the team")[0].i, fences.ceiling(att))
+    assert max(ends) < _span(doc, "He")[0].i  # the stop at most, not "He said"
+    assert max(end_candidates(doc, att, 24, _span(doc, "the team")[0].i)) > _span(doc, "He")[0].i
+    assert fences.floor(later) == _span(doc, "said")[0].i + 1  # nor back past "The coach said"
+
+
+def test_candidates_may_take_in_another_cue_of_their_own_sentence() -> None:
+    doc = _sentences(_doc("The coach said the team was tired, though he said it would win."))
+    att = Attribution([_span(doc, "the team was tired")], _span(doc, "said"), "speech", _span(doc, "The coach"))
+    inner = Attribution([_span(doc, "it would win")], _span(doc, "said", 1), "speech", _span(doc, "though he")[1:])
+    fences = Fences(doc, [att, inner])
+    ends = end_candidates(doc, att, 24, _span(doc, "the team")[0].i, fences.ceiling(att))
+    assert _span(doc, "win")[0].i in ends
 
 
 def test_refine_moves_an_edge_where_the_weights_say_and_not_without_them() -> None:

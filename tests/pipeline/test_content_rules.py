@@ -93,6 +93,16 @@ def test_quotations_before_the_cue_open_or_closed(parse: Parse) -> None:
     assert closed_quotation_before(query) == ([closed[0:5]], True)
 
 
+def test_a_quotation_that_ended_the_sentence_before_is_not_the_next_cues(parse: Parse) -> None:
+    doc = parse(
+        "It/PRON/nsubj/1 was/AUX/ROOT/1 “/PUNCT/punct/3 awful/ADJ/xcomp/1 ”/PUNCT/punct/3 ./PUNCT/punct/1"
+        " He/PRON/nsubj/7 said/VERB/ROOT/7 talks/NOUN/nsubj/9 failed/VERB/ccomp/7 ./PUNCT/punct/7",
+    )
+    query = _query(doc, 7, "speech", quotes=[doc[2:5]])
+    assert quotation_next_to_cue(query) is None
+    assert _texts(clausal_complement(query)) == ["talks failed"]
+
+
 def test_a_forecast_object_keeps_its_measure_and_date(parse: Parse) -> None:
     doc = parse(
         "Banks/NOUN/nsubj/1 predicted/VERB/ROOT/1/predict rates/NOUN/obj/1 at/ADP/case/4 4%/NUM/obl/1"

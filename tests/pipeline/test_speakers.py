@@ -123,8 +123,9 @@ def test_in_a_transcript_the_turn_says_what_is_not_cited(nlp, label: str) -> Non
     assert army.speaker.name == "Halvorsen" and army.speaker.kind == "person"
 
 
-def test_prose_with_one_colon_label_is_no_transcript(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "UPDATE: The road reopened at noon after the flood receded."
+@pytest.mark.parametrize("label", ["UPDATE", "NEW"])
+def test_prose_with_one_colon_label_is_no_transcript(nlp, label: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{label}: The road reopened at noon after the flood receded."
     c = one(claims_of(nlp, text, outlet="Radio North"), "road reopened")
     assert (c.speaker.name, c.speaker.kind) == ("Radio North", "outlet")
 
@@ -580,6 +581,13 @@ def test_a_paper_named_with_its_medium_is_known_by_its_name(nlp) -> None:  # typ
             "Helen Marsh",
             "She",
         ),
+        # a hyphenated surname the entity recogniser stopped at stays whole
+        (
+            "Winger Tomas Okoro-Lind scored twice for the club on Saturday. He said the team had played well.",
+            "played well",
+            "Tomas Okoro-Lind",
+            "He",
+        ),
         # a surname alone is the name given before, without its title
         (
             "Drummer Paul Rudd joined the band on stage in Leeds on Friday.\n\n"
@@ -593,3 +601,32 @@ def test_a_paper_named_with_its_medium_is_known_by_its_name(nlp) -> None:  # typ
 def test_who_a_pronoun_or_a_surname_stands_for(nlp, text: str, needle: str, name: str, mention: str) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, text), needle)
     assert c.speaker.name == name and c.speaker.mention.text == mention
+
+
+def test_an_article_s_own_claims_are_its_bylined_author_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "By Nadia Farouk, Special to Radio North\n\nThe youth groups had organised campaigns for months."
+    c = one(claims_of(nlp, text, outlet="Radio North"), "youth groups")
+    assert (c.speaker.name, c.speaker.kind) == ("Nadia Farouk", "author")
+
+
+def test_a_name_the_parse_cut_from_its_title_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _resolve(
+        nlp,
+        "Nadia Farouk, general secretary of the dockers' union, said the strike would go ahead.",
+        "general secretary",
+    )
+    assert found is not None and (found["name"], found["kind"]) == ("Nadia Farouk", "person")
+    assert found["mention"].text.startswith("Nadia Farouk")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hydro has cut its output again. The company said the cut was small.", "Hydro"),
+        ("Vestland Energy Group has cut its output. The company said the cut was small.", "Vestland Energy Group"),
+        ("Karin Holm has left the board. The company said her post would be filled.", "company"),
+    ],
+)
+def test_the_company_is_the_organisation_last_named_as_a_subject(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    c = one(claims_of(nlp, text), "would be filled" if "post" in text else "cut was small")
+    assert (c.speaker.name, c.speaker.kind) == (name, "organization")

@@ -55,3 +55,29 @@ def test_asks_rhetorically_needs_a_question_and_an_asker(parse: Parse) -> None:
         "Why/ADV/advmod/3 would/AUX/aux/3 Kim/PROPN/nsubj/3 trust/VERB/ROOT/3 them/PRON/obj/3 ?/PUNCT/punct/3"
     )
     assert not asks_rhetorically(plain[2], plain[3])
+
+
+def test_regular_bases_undo_the_regular_endings_and_a_doubled_consonant() -> None:
+    from claimtrack.pipeline.syntax import regular_bases
+
+    assert "blame" in regular_bases("blamed") and "hint" in regular_bases("hinted")
+    assert "fuel" in regular_bases("fuelled") and "stop" in regular_bases("stopping")
+    assert "carry" in regular_bases("carried") and regular_bases("say") == []
+
+
+def test_the_lemma_stage_mends_a_verb_lemma_that_is_no_verb(parse: Parse) -> None:
+    from claimtrack.pipeline.components import LemmaRepair
+
+    doc = parse("Critics/NOUN/nsubj/1 blamed/VERB/ROOT/1/blam the/DET/det/3 banks/NOUN/obj/1 ./PUNCT/punct/1")
+    doc[3].lemma_ = "bank"
+    LemmaRepair()(doc)
+    assert doc[1].lemma_ == "blame"  # the model's "blam" is no verb; "blame" is
+    assert doc[3].lemma_ == "bank"  # not a verb: left alone
+
+
+def test_the_lemma_stage_keeps_a_lemma_that_is_a_verb(parse: Parse) -> None:
+    from claimtrack.pipeline.components import LemmaRepair
+
+    doc = parse("They/PRON/nsubj/1 went/VERB/ROOT/1/go home/ADV/advmod/1")
+    LemmaRepair()(doc)
+    assert doc[1].lemma_ == "go"

@@ -22,6 +22,7 @@ CLAIMS_KEY = "claimtrack_claims"
 
 SPLITTER = "claimtrack_paragraphs"
 COMPONENTS = (
+    "claimtrack_lemmas",
     "claimtrack_quotes",
     "claimtrack_cues",
     "claimtrack_attribution",

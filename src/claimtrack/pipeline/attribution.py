@@ -263,7 +263,8 @@ def _quotes_before(q: ContentQuery) -> Iterator[tuple[Span, Span]]:
 
 def quotation_next_to_cue(q: ContentQuery) -> Found | None:
     """ "“...,” said X", "“...,” X said", "X wrote: “...”": a quotation right before or after the cue."""
-    before = {quote.start: quote for quote, _ in _quotes_before(q)}
+    # not a quotation that ended the sentence before: 'was "sickening". He said ...'
+    before = {quote.start: quote for quote, gap in _quotes_before(q) if not any(t.text in ".!?" for t in gap)}
     for quote in q.quotes:
         if quote.start in before and not quote.text.rstrip("\u201d\"' ").endswith("."):
             return [quote], True

@@ -30,6 +30,7 @@ the stage is readable and refitted by a script; without them it changes nothing.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -269,9 +270,41 @@ def end_features(
     return _edge_features(doc, frame or Frame.of(att), i, e0, right, quoted, 1)
 
 
-def start_candidates(doc: Doc, att: Attribution, window: int) -> list[int]:
+class Fences:
+    """The cues and sources of all a document's attributions, which a content's new edges do not cross into
+    another sentence: "... said the strike would go ahead. | He said: ..." ends at the stop, while in its own
+    sentence a content may take in a cue ("Fox told him X, though he said Y" is one content)."""
+
+    def __init__(self, doc: Doc, atts: list[Attribution]) -> None:
+        self.doc = doc
+        self.marks = sorted({i for a in atts for i in _protected(a)})
+
+    def floor(self, att: Attribution) -> int:
+        """The first token the content may start at: after the last other cue or source before its sentence."""
+        first = self.doc[att.content[0].start].sent.start
+        own = _protected(att)
+        k = bisect_left(self.marks, first) - 1
+        while k >= 0 and self.marks[k] in own:
+            k -= 1
+        return self.marks[k] + 1 if k >= 0 else 0
+
+    def ceiling(self, att: Attribution) -> int:
+        """One past the last token the content may end at: the start of the first later sentence that holds
+        another attribution's cue or source."""
+        last = self.doc[att.content[-1].end - 1].sent.end
+        own = _protected(att)
+        k = bisect_left(self.marks, last)
+        while k < len(self.marks) and self.marks[k] in own:
+            k += 1
+        return self.doc[self.marks[k]].sent.start if k < len(self.marks) else len(self.doc)
+
+
+def start_candidates(doc: Doc, att: Attribution, window: int, floor: int = 0) -> list[int]:
+    """The tokens the content may start at: within ``window`` of its start, in its paragraph, not in its own
+    cue or source, not before ``floor`` (see :class:`Fences`)."""
     s0, e0 = att.content[0].start, att.content[-1].end - 1
     lo, hi = _paragraph(doc, s0)
+    lo = max(lo, min(floor, s0))
     protected = _protected(att)
     return [
         i
@@ -280,9 +313,12 @@ def start_candidates(doc: Doc, att: Attribution, window: int) -> list[int]:
     ] or [s0]
 
 
-def end_candidates(doc: Doc, att: Attribution, window: int, start: int) -> list[int]:
+def end_candidates(doc: Doc, att: Attribution, window: int, start: int, ceiling: int | None = None) -> list[int]:
+    """The tokens the content may end at: as for its start, and before ``ceiling`` (see :class:`Fences`)."""
     e0 = att.content[-1].end - 1
     lo, hi = _paragraph(doc, e0)
+    if ceiling is not None:
+        hi = min(hi, max(ceiling, e0 + 1))
     protected = _protected(att)
     return [
         i
@@ -315,8 +351,15 @@ def pieces(doc: Doc, start: int, end: int, att: Attribution) -> list[Span]:
     return out
 
 
-def refine(doc: Doc, att: Attribution, model: BoundaryModel, quoted: list[bool] | None = None) -> Attribution:
-    """``att`` with its content's first and last tokens moved to the best-scoring candidates."""
+def refine(
+    doc: Doc,
+    att: Attribution,
+    model: BoundaryModel,
+    quoted: list[bool] | None = None,
+    fences: Fences | None = None,
+) -> Attribution:
+    """``att`` with its content's first and last tokens moved to the best-scoring candidates, within the
+    ``fences`` of the other attributions when given."""
     if att.cue is None or not att.content:
         return att
     quoted = quoted if quoted is not None else _quote_state(doc)
@@ -324,11 +367,11 @@ def refine(doc: Doc, att: Attribution, model: BoundaryModel, quoted: list[bool] 
     frame = Frame.of(att)
     s0, e0 = att.content[0].start, att.content[-1].end - 1
     start = max(
-        start_candidates(doc, att, model.window),
+        start_candidates(doc, att, model.window, fences.floor(att) if fences else 0),
         key=lambda i: (model.score("start", start_features(doc, att, i, s0, left, quoted, frame)), -abs(i - s0)),
     )
     end = max(
-        end_candidates(doc, att, model.end_window, start),
+        end_candidates(doc, att, model.end_window, start, fences.ceiling(att) if fences else None),
         key=lambda i: (model.score("end", end_features(doc, att, i, e0, right, quoted, frame)), -abs(i - e0)),
     )
     if (start, end) == (s0, e0):
@@ -372,7 +415,9 @@ def redraw(doc: Doc, atts: list[Attribution], model: BoundaryModel | None = None
     if model is None:
         return atts
     quoted = _quote_state(doc)
-    return [close_source(doc, bridge_cue(doc, refine(doc, a, model, quoted))) for a in merge_by_cue(atts)]
+    merged = merge_by_cue(atts)
+    fences = Fences(doc, merged) if len(merged) > 1 and doc.has_annotation("SENT_START") else None
+    return [close_source(doc, bridge_cue(doc, refine(doc, a, model, quoted, fences))) for a in merged]
 
 
 def bridge_cue(doc: Doc, att: Attribution) -> Attribution:

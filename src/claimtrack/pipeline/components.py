@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.lexicon import word_set
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
 from claimtrack.pipeline.boundaries import redraw
@@ -22,7 +23,7 @@ from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim, remember
 from claimtrack.pipeline.sensible import sensible, substantial, trimmed
 from claimtrack.pipeline.speakers import resolve_speakers
-from claimtrack.pipeline.syntax import split_clauses, trim
+from claimtrack.pipeline.syntax import base_form, split_clauses, trim
 
 
 class ParagraphSplitter:
@@ -154,6 +155,22 @@ def _claim_spans(doc: Doc, att: Attribution) -> list[Span]:
     return out
 
 
+class LemmaRepair:
+    """A verb's lemma that is no verb, where a regular base form of the word is one: the bundled lemmatizer's
+    slips ("blamed" -> "blam", "insisted" -> "insiste") would hide the word from every lexicon lookup after it.
+    The verbs are WordNet's (``resources/verb_lemmas.txt``). Runs after the attribution tagger, which was
+    trained on the lemmatizer's own output."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        verbs = word_set("verb_lemmas.txt")
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in verbs:
+                base = base_form(tok, verbs)
+                if base in verbs:
+                    tok.lemma_ = base
+        return doc
+
+
 class SpeakerFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[CLAIMS_KEY] = resolve_speakers(doc, list(doc.spans.get(CLAIMS_KEY, [])))
@@ -195,6 +212,11 @@ class Reader:
 @Language.factory("claimtrack_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()
+
+
+@Language.factory("claimtrack_lemmas", assigns=["token.lemma"])
+def make_lemma_repair(nlp: Language, name: str) -> LemmaRepair:
+    return LemmaRepair()
 
 
 @Language.factory("claimtrack_quotes", assigns=["doc.spans"])

@@ -23,6 +23,7 @@ from claimtrack.pipeline.syntax import (
     name_tokens,
     person_name,
     strip_det,
+    title_word,
     with_adjacent_names,
 )
 
@@ -167,13 +168,15 @@ class SpeakerResolver:
                     toks = name_tokens(tok)
                 toks = _without_country(with_adjacent_names(toks), places)
                 honoured = bool(toks) and toks[0].i > 0 and doc[toks[0].i - 1].lower_ in word_set("honorifics.txt")
-                while toks and toks[0].lower_ in HONORIFICS:
+                while toks and (toks[0].lower_ in HONORIFICS or title_word(toks[0], toks[1:])):
                     honoured = honoured or toks[0].lower_ in word_set("honorifics.txt")
-                    toks = toks[1:]  # "Ms Ana Ruiz": the honorific is not the name
+                    toks = toks[1:]  # "Ms Ana Ruiz", "Winger Tomas Okoro": the title is not the name
                 if toks and toks[-1].lower_ in word_set("person_roles.txt"):
                     continue  # "Home Secretary": a title, not a name
                 # two names, or one after "Mr", "Ms", "Dr": a person ("Mr Campbell then e-mailed ...")
                 enough = len(toks) >= 2 or len(toks) == 1 and honoured
+                if any(t.lower_ in word_set("organizations.txt") for t in toks):
+                    continue  # "Vestland Energy Group has cut ...": an organisation, not a person
                 if enough and country_of(_join(toks)) is None and not is_outlet_name(_join(toks)):
                     if self._looks_like_person(tok):
                         self.people.append((toks[0].i, _join(toks)))
@@ -391,6 +394,36 @@ class SpeakerResolver:
                 return _join(toks)
         return None
 
+    def _subject_before(self, head: Token) -> str | None:
+        """A definite organisation noun takes up the organisation last named as a clause's subject, in its
+        sentence or the three before: "Shell has cut its reserves. The company said ..." (not a person, a
+        country or a time)."""
+        if head.lemma_.lower() not in word_set("organizations.txt") or "Plur" in head.morph.get("Number", []):
+            return None
+        # a person's full name, or a surname of one, is no organisation; a lone name may be ("Shell", "Labour")
+        surnames = {_surname(name) for _, name in self.people if len(name.split()) > 1}
+        sent = head.sent
+        lo = sent.start
+        for _ in range(3):
+            if lo == 0:
+                break
+            lo = _sentence_before(self.doc[lo : lo + 1].sent).start
+        for tok in reversed(self.doc[lo : head.i]):
+            if tok.pos_ != "PROPN" or dep(tok) not in ("nsubj", "nsubj:pass"):
+                continue
+            toks = name_tokens(tok) or [tok]
+            name = _join(toks)
+            person = (
+                len(toks) > 1
+                and (tok.ent_type_ == "PER" or bool(person_name(self.doc[toks[0].i : toks[-1].i + 1])))
+                and not any(t.lower_ in word_set("organizations.txt") for t in toks)  # "Vestland Energy Group"
+            )
+            if person or _surname(name) in surnames or country_of(name) is not None or _is_time(tok):
+                continue
+            if self._speaks_outside(tok.i, head.i):
+                return organisation_name(tok) or name
+        return None
+
     def _named_before(self, head: Token) -> str | None:
         """ "the alliance" after "the Countryside Alliance": the last proper name with this head word."""
         for tok in reversed(self.doc[: head.i]):
@@ -440,6 +473,17 @@ class SpeakerResolver:
                 return {**holder, "role": holder.get("role") or _clean_role(rest) or None, "mention": source}
         head = _head(source)
         low = head.lower_
+        cut_off = _name_before_title(source, head)
+        if cut_off is not None:
+            # "Dave Prentis, | general secretary of Unison, said": the name the parser left out of the source
+            role = _clean_role(source.text)
+            mention = self.doc[cut_off[0].i : source.end]
+            return {
+                "name": self.full_name(_join(cut_off), source.start),
+                "kind": "person",
+                "role": role,
+                "mention": mention,
+            }
         if len(source) == 1 and low in FIRST_PERSON:
             return {**unresolved(first_person=True), "mention": source}  # resolved by the quotation's speaker
         full = self.full_name(head.text, source.start) if len(source) == 1 and head.pos_ == "PROPN" else head.text
@@ -496,7 +540,7 @@ class SpeakerResolver:
                 return {**found, "mention": source}
             return {**unresolved(), "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and not _is_document(head) and _appos_name(head) is None:
-            named = self._named_before(head) or self._named_with(head)
+            named = self._named_before(head) or self._named_with(head) or self._subject_before(head)
             if named is not None:
                 return {"name": named, "kind": "organization", "role": None, "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and head.lemma_.lower() in word_set("person_roles.txt"):
@@ -958,17 +1002,36 @@ def _holder(source: Span) -> Span | None:
 def _entity_name(ent: Span) -> list[Token]:
     """A person entity's name without the titles before it: "Arsenal manager Arsene Wenger" -> Arsene Wenger."""
     toks = list(ent)
-    agents = word_set("agent_nouns.txt")
     titles = [
         k
         for k, t in enumerate(toks[:-1])
-        if t.lower_ in HONORIFICS or t.lemma_.lower() in HONORIFICS or t.lower_ in agents and len(toks) - k > 2
-    ]  # a word for a person with two names after it is a title too: "Guitarist Brian May"
+        if t.lower_ in HONORIFICS or t.lemma_.lower() in HONORIFICS or title_word(t, toks[k + 1 :])
+    ]
     if titles:
         toks = toks[titles[-1] + 1 :]  # "Venezuelan President Hugo Chavez": the name after the last title word
     while toks and (toks[0].lower_ in HONORIFICS or not toks[0].text[:1].isupper()):
         toks = toks[1:]
     return toks if len(toks) >= 2 and all(t.text[:1].isupper() or t.text in ("-", "'") for t in toks) else []
+
+
+def _name_before_title(source: Span, head: Token) -> list[Token] | None:
+    """The person's name that opens the sentence just before a source that is a title alone, set off by a
+    comma ("Dave Prentis, | general secretary of Unison, said ..."), where the parse cut the two apart."""
+    doc = source.doc
+    if source.start < 3 or doc[source.start - 1].text != "," or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in word_set("person_roles.txt") | word_set("agent_nouns.txt"):
+        return None
+    lo = source.start - 1
+    while lo > 0 and source.start - 1 - lo < 4 and doc[lo - 1].is_alpha and doc[lo - 1].text[:1].isupper():
+        lo -= 1  # the capitalised words before the comma, back to where the sentence or line starts
+    opens = lo == 0 or doc[lo - 1].is_space or doc[lo - 1].text in (".", "!", "?", '"', "\u201d", ":")
+    named = person_name(doc[lo : source.start - 1]) if opens else []
+    if len(named) < 2 or [t.i for t in named] != list(range(lo, source.start - 1)):
+        return None
+    if country_of(_join(named)) is not None or is_outlet_name(_join(named)):
+        return None
+    return named
 
 
 def _before_a_title(ent: Span, starts: set[int]) -> bool:
@@ -1131,7 +1194,8 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
             return None, False  # "there is no doubt that": nobody is named, the writer says it
         if subj:
             if subj[0].lower_ == "it" and cur.i == verb.i and start > verb.i and not _reported_pronoun(verb):
-                return None, True  # "it emerged that ...": nobody is named
+                # "it emerged that ...": nobody is named; "it seems that ...": the writer's own hedged claim
+                return None, cue_class != "evidential"
             return np(subj[0]), False
         if dep(cur) in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head

@@ -62,20 +62,31 @@ def base_form(tok: Token, lexicon: object = None) -> str:
     lemma = tok.lemma_.lower()
     if lexicon is None or lemma in lexicon:  # type: ignore[operator]
         return lemma
-    low = tok.lower_
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in lexicon:  # type: ignore[operator]
-            return low[: -len(suffix)] + repl
-    return lemma
+    return next((base for base in regular_bases(tok.lower_) if base in lexicon), lemma)  # type: ignore[operator]
+
+
+REGULAR_ENDINGS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+"""The regular inflections of English verbs and nouns, and what each leaves of the base form."""
+
+
+def regular_bases(low: str) -> list[str]:
+    """The base forms a regularly inflected word may have, likeliest first: "appealed" -> appeal, appeale;
+    a doubled consonant before "-ed" or "-ing" is one ("fuelled" -> fuel, "stopping" -> stop)."""
+    out = [low[: -len(end)] + base for end, base in REGULAR_ENDINGS if low.endswith(end) and len(low) > len(end) + 1]
+    for end in ("ed", "ing"):
+        stem = low[: -len(end)]
+        if low.endswith(end) and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            out.append(stem[:-1])
+    return out
 
 
 def core_np(head: Token) -> Span:
@@ -235,6 +246,12 @@ def glued(tok: Token) -> bool:
 """Titles and honorifics that stand before a name and are not part of it."""
 
 
+def title_word(tok: Token, rest: list[Token]) -> bool:
+    """A word for a person with two names after it is a title: "Guitarist | Brian May" ("Hunter | Biden" is
+    a first name, "Robin | Cook" a surname)."""
+    return tok.lower_ in word_set("agent_nouns.txt") and sum(t.text[:1].isupper() and t.is_alpha for t in rest) >= 2
+
+
 def person_name(span: Span) -> list[Token]:
     """The person's name in a source span, without titles: "Major General Mohammad Baqeri" -> Mohammad Baqeri."""
     doc = span.doc
@@ -272,9 +289,7 @@ def person_name(span: Span) -> list[Token]:
         # a title's own words ("Minister of Defense", "Major General") are not the name
         keep: list[Token] = []
         for n, tok in enumerate(run):
-            # a word for a person with two names after it is a title: "Guitarist Brian May", "Affairs
-            # Commissioner Joaquin Almunia" (a last word like "Cook" or "Baker" is a surname)
-            titled = tok.lower_ in word_set("agent_nouns.txt") and sum(t.pos_ == "PROPN" for t in run[n + 1 :]) >= 2
+            titled = title_word(tok, run[n + 1 :])  # "Guitarist Brian May", "Affairs Commissioner Joaquin Almunia"
             if tok.lower_ in HONORIFICS or titled or (tok.i > 0 and doc[tok.i - 1].lower_ == "of" and not keep):
                 keep = []
                 continue
@@ -339,6 +354,16 @@ def with_adjacent_names(toks: list[Token], longest: int = 5) -> list[Token]:
         lo -= 1
     while hi - lo + 1 < longest and hi + 1 < len(doc) and doc[hi].whitespace_ == " " and joins(doc[hi + 1]):
         hi += 1
+    # a surname joined by a hyphen the entity recogniser stopped at: "James Simpson | -Daniel"
+    while (
+        hi + 2 < len(doc)
+        and not doc[hi].whitespace_
+        and doc[hi + 1].text in HYPHENS
+        and not doc[hi + 1].whitespace_
+        and doc[hi + 2].is_alpha
+        and doc[hi + 2].text[:1].isupper()
+    ):
+        hi += 2
     return list(doc[lo : hi + 1])
 
 
