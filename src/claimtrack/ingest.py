@@ -372,6 +372,7 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
         for i, (_, piece) in enumerate(pieces):
             doc = nlp.make_doc(piece)  # type: ignore[attr-defined]
             doc.user_data["claimtrack_first_piece"] = i == 0
+            doc.user_data["claimtrack_bylined"] = bool(meta.get("author"))
             yield doc
 
     claims: list[Claim] = []

@@ -630,3 +630,27 @@ def test_a_name_the_parse_cut_from_its_title_is_the_speaker(nlp) -> None:  # typ
 def test_the_company_is_the_organisation_last_named_as_a_subject(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     c = one(claims_of(nlp, text), "would be filled" if "post" in text else "cut was small")
     assert (c.speaker.name, c.speaker.kind) == (name, "organization")
+
+
+def test_i_in_the_writers_own_prose_is_the_bylined_writer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "By Nadia Farouk, Special to Radio North\n\n"
+        "The youth of the city have changed it. I think the army will not turn on them. "
+        '"We will stay," said Ali Hassan, a student.'
+    )
+    claims = claims_of(nlp, text, outlet="Radio North")
+    assert (one(claims, "army will not").speaker.name, one(claims, "army will not").speaker.kind) == (
+        "Nadia Farouk",
+        "author",
+    )
+    assert one(claims, "We will stay").speaker.name == "Ali Hassan"
+    bare = one(claims_of(nlp, "The city has changed. I think the army will not turn on them."), "army will not")
+    assert bare.speaker.kind == "unresolved"  # no byline: nobody to give "I" to
+
+
+def test_a_party_and_state_after_a_name_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rep. Dale Morrow, R-Ohio, said that the aid had been wasted. "
+        '"Where do you think the money went? To a bank account," he said.'
+    )
+    assert one(claims_of(nlp, text), "bank account").speaker.name == "Dale Morrow"

@@ -104,6 +104,8 @@ def _speaker(span: Span, article: ArticleRef, text: str, offset: int) -> Speaker
     mention = found.get("mention")
     ref = span_ref(text, offset + mention.start_char, offset + mention.end_char) if mention is not None else None
     name = found["name"]
+    if found.get("writer") and article.author:
+        return Speaker(name=article.author, kind="author", mention=ref)  # "I" outside any quotation: the writer
     if found["kind"] == "person":
         name = _expand_surname(name, article.author)
         if article.author and name == article.author:

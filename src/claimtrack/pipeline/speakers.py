@@ -1306,6 +1306,12 @@ def resolve_first_person(claims: list[Span]) -> None:
             continue
         mention = found["mention"]
         holder = [c for c in named if c.start <= mention.start < c.end and c is not span]
+        quoted = any(q.start <= mention.start < q.end for q in span.doc.spans.get(QUOTES_KEY, []))
+        if not holder and not quoted and span.doc.user_data.get("claimtrack_bylined"):
+            # "I think ..." in the prose of a bylined article is its writer (an op-ed); without a byline it
+            # is more often a quotation whose marks were lost, said by the speaker named around it
+            span._.ct_speaker = {**found, "writer": True}
+            continue
         if not holder:
             sent = mention.sent
             lo = sent.start

@@ -354,9 +354,11 @@ def with_adjacent_names(toks: list[Token], longest: int = 5) -> list[Token]:
         lo -= 1
     while hi - lo + 1 < longest and hi + 1 < len(doc) and doc[hi].whitespace_ == " " and joins(doc[hi + 1]):
         hi += 1
-    # a surname joined by a hyphen the entity recogniser stopped at: "James Simpson | -Daniel"
+    # a surname joined by a hyphen the entity recogniser stopped at: "James Simpson | -Daniel" (not a party
+    # and state after a name: "Ron Paul, R-Texas")
     while (
         hi + 2 < len(doc)
+        and len(doc[hi].text) > 1
         and not doc[hi].whitespace_
         and doc[hi + 1].text in HYPHENS
         and not doc[hi + 1].whitespace_
