@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.furniture import blank, byline_author, find_furniture
+from claimtrack.furniture import blank, byline, find_furniture
 
 PAGE = """Home / World / Iran Leaves Syria
 Iran Leaves Syria
@@ -117,14 +117,27 @@ def test_a_date_and_time_in_an_article_is_not_a_comment() -> None:
         ("January 31, 2011 | By Tim Lister and Emily Smith, CNN\nThe talks failed.", "Tim Lister and Emily Smith"),
         ("By Julian E. Zelizer, Special to CNN\nThe president spoke.", "Julian E. Zelizer"),
         ("By Dan Primack February 2, 2011\nThe fund closed.", "Dan Primack"),
+        ("By Nadia Farouk Members of the union marched on Friday.", "Nadia Farouk"),
         ("By the CNN Wire Staff\nCairo was quiet.", None),
         ("By CNN Wire Staff\nCairo was quiet.", None),
         ("The band played Stand By Me twice.", None),
     ],
 )
 def test_a_byline_at_the_top_names_the_author(text: str, author: str | None) -> None:
-    assert byline_author(text) == author
+    found = byline(text)
+    assert (found[0] if found else None) == author
+    if found:
+        assert text[found[1] : found[2]].startswith("By ") and author.split()[-1] in text[found[1] : found[2]]
 
 
 def test_a_byline_further_down_is_no_byline() -> None:
-    assert byline_author("The band played on.\n" * 40 + "By Ashley Hayes, CNN") is None
+    assert byline("The band played on.\n" * 40 + "By Ashley Hayes, CNN") is None
+
+
+def test_a_byline_line_is_no_claim_and_a_long_line_keeps_its_text() -> None:
+    text = "By Ashley Hayes, CNN's Senior Producer\nThe talks failed, officials said."
+    found = byline(text)
+    assert found is not None and text[found[1] : found[2]] == "By Ashley Hayes, CNN's Senior Producer"
+    long = "By Ashley Hayes for CNN Officials said the talks had failed after a long night of argument in the capital."
+    found = byline(long)
+    assert found is not None and long[found[1] : found[2]] == "By Ashley Hayes"

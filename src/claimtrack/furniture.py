@@ -179,26 +179,29 @@ def blank(text: str, regions: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_BYLINE = re.compile(r"(?:^|\n|\|)[ \t]*By[ \t]+([^\n|]{3,120})")
+_BYLINE = re.compile(r"(?:^|\n|\|)[ \t]*(By[ \t]+)([^\n|]{3,120})")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)$")
 _NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "el", "bin"})
 _NOT_NAMES = frozenset({"staff", "wire", "wires", "reporter", "reporters", "correspondent", "editor", "special"})
 
 
-def byline_author(text: str, head: int = 400) -> str | None:
-    """The author a byline near the top of the text names: "By Ashley Hayes, CNN", "By Bryony Jones for CNN",
-    "January 31, 2011 | By Tim Lister and Emily Smith" (the names, up to the comma, "for", a date or the
-    line's end); None for a desk ("By the CNN Wire Staff") or no byline."""
-    from claimtrack.lexicon import is_outlet_name
+def byline(text: str, head: int = 400) -> tuple[str, int, int] | None:
+    """The author a byline near the top of the text names, and where the byline stands (from "By" to the end
+    of its line): "By Ashley Hayes, CNN", "By Bryony Jones for CNN", "January 31, 2011 | By Tim Lister and
+    Emily Smith" (the names, up to the comma, "for", a date, a common noun or the line's end); None for a
+    desk ("By the CNN Wire Staff") or no byline."""
+    from claimtrack.lexicon import is_outlet_name, word_set
 
     m = _BYLINE.search(text[:head])
     if m is None:
         return None
     words: list[str] = []
-    for word in m.group(1).split():
+    for word in m.group(2).split():
         bare = word.rstrip(",;:")
         if re.fullmatch(_MONTH, bare) or not (_NAME_WORD.match(bare) or bare in _NAME_LINKS and words):
             break
+        if len(words) >= 2 and bare.endswith("s") and bare[:-1].lower() in word_set("agent_nouns.txt"):
+            break  # "By Bryony Jones Members of ...": the byline ran into the text (a surname is no plural)
         if bare.lower() in _NOT_NAMES or is_outlet_name(bare):
             return None
         words.append(bare)
@@ -207,4 +210,13 @@ def byline_author(text: str, head: int = 400) -> str | None:
     while words and words[-1] in _NAME_LINKS:
         words.pop()
     names = [w for w in words if w not in _NAME_LINKS]
-    return " ".join(words) if len(names) >= 2 else None
+    if len(names) < 2:
+        return None
+    name = " ".join(words)
+    line_end = text.find("\n", m.start(1))
+    line_end = line_end if line_end >= 0 else len(text)
+    # the whole line when it is only the byline ("By Elise Labott, CNN's Senior State Department Producer"),
+    # else the names alone: "By Bryony Jones for CNN Ban Ki-moon said ..." goes on with the article
+    names_end = text.index(words[-1], m.start(2)) + len(words[-1])
+    end = line_end if line_end - m.start(1) <= 100 else names_end
+    return name, m.start(1), end

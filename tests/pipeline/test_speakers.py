@@ -605,8 +605,10 @@ def test_who_a_pronoun_or_a_surname_stands_for(nlp, text: str, needle: str, name
 
 def test_an_article_s_own_claims_are_its_bylined_author_s(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "By Nadia Farouk, Special to Radio North\n\nThe youth groups had organised campaigns for months."
-    c = one(claims_of(nlp, text, outlet="Radio North"), "youth groups")
+    claims = claims_of(nlp, text, outlet="Radio North")
+    c = one(claims, "youth groups")
     assert (c.speaker.name, c.speaker.kind) == ("Nadia Farouk", "author")
+    assert not any("By Nadia" in x.text for x in claims)  # the byline itself is no claim
 
 
 def test_a_name_the_parse_cut_from_its_title_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
