@@ -656,3 +656,26 @@ def test_a_party_and_state_after_a_name_is_no_person(nlp) -> None:  # type: igno
         '"Where do you think the money went? To a bank account," he said.'
     )
     assert one(claims_of(nlp, text), "bank account").speaker.name == "Dale Morrow"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "tail"),
+    [
+        (
+            "Radio North said a group of the strikers, called the Harbour Committee, will leave the docks"
+            " and form a party.",
+            "Harbour Committee",
+            "form a party",
+        ),
+        (
+            'The mayor stressed that a "broad coalition of residents and traders" should be part of the plan.',
+            "broad coalition",
+            "part of the plan",
+        ),
+    ],
+)
+def test_a_content_cut_short_inside_its_clause_takes_the_rest(nlp, text: str, needle: str, tail: str) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(nlp, text)
+    c = one(claims, needle)
+    assert c.cue is not None and c.text.endswith(tail)
+    assert not any(x.cue is None and tail in x.text for x in claims)  # no writer's claim of the rest

@@ -38,6 +38,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.pipeline.attribution import Attribution
+from claimtrack.pipeline.syntax import dep, is_finite_verb, trim
 
 WEIGHTS = Path(__file__).resolve().parent / "resources" / "boundaries.json"
 """The fitted weights (``training/fit_boundaries.py``)."""
@@ -443,3 +444,45 @@ def close_source(doc: Doc, att: Attribution) -> Attribution:
     if any(p.start <= src.end < p.end for p in att.content):
         return att
     return replace(att, source=doc[src.start : src.end + 1])
+
+
+def finish_clauses(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """A content cut short inside its clause takes the rest of it: "Nile TV said a segment of the protesters,
+    called the Youth, | will leave the square", "Clinton stressed that a "broad cross-section" | should be
+    part of it". The rest runs from the content's end to its sentence's end, nobody's cue, source or content,
+    and its verb has no subject of its own (its subject is in the content, or is a relative pronoun); without
+    this it would be left to the writer as a claim of its own. Quotations keep their marks' edges."""
+    taken = {t.i for a in atts for p in (*a.content, a.cue, a.source) if p is not None for t in p}
+    out = []
+    for att in atts:
+        last = att.content[-1]
+        sent = last.sent
+        end = sent.end
+        while end > last.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1  # the sentence's stop stays out, as annotators mark a content that is no quotation
+        rest = trim(doc[last.end : end])
+        whole_quote = att.quoted and all(p[0].is_quote or p[-1].is_quote for p in att.content)
+        if whole_quote or att.cue is None or not len(rest) or len(rest) > 40:
+            out.append(att)
+            continue
+        inside = {t.i for p in att.content for t in p}
+        owns_subject = any(
+            dep(t).startswith(("nsubj", "expl", "csubj"))
+            and "Rel" not in t.morph.get("PronType", [])
+            and t.head.i in range(rest.start, rest.end)
+            for t in rest
+        )
+        cue = {t.i for t in att.cue}
+        hangs = any(
+            t.head.i in inside
+            or any(c.i in inside for c in t.children)
+            or t.head.i in cue
+            and dep(t) in ("parataxis", "ccomp", "xcomp")  # the parse hung it on the cue
+            for t in rest
+        )
+        verb = any(is_finite_verb(t) for t in rest)
+        if owns_subject or not hangs or not verb or any(t.i in taken for t in rest):
+            out.append(att)
+            continue
+        out.append(replace(att, content=[*att.content[:-1], doc[last.start : rest.end]]))
+    return out

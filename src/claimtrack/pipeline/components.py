@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicon import word_set
 from claimtrack.pipeline import CLAIMS_KEY, CUES_KEY, QUOTES_KEY
 from claimtrack.pipeline.attribution import Attribution, author_claims, find_attributions, find_cues
-from claimtrack.pipeline.boundaries import redraw
+from claimtrack.pipeline.boundaries import finish_clauses, redraw
 from claimtrack.pipeline.events import find_events
 from claimtrack.pipeline.extensions import register_extensions
 from claimtrack.pipeline.learned import attributions_from_roles, combine
@@ -106,6 +106,7 @@ class Attributor:
         if self.boundaries:
             atts = redraw(doc, atts)
         atts = [t for t in (trimmed(a) for a in atts if sensible(a)) if substantial(t)]
+        atts = finish_clauses(doc, atts)
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0, quotes)
         claims: list[Span] = []
