@@ -141,3 +141,12 @@ def test_a_byline_line_is_no_claim_and_a_long_line_keeps_its_text() -> None:
     long = "By Ashley Hayes for CNN Officials said the talks had failed after a long night of argument in the capital."
     found = byline(long)
     assert found is not None and long[found[1] : found[2]] == "By Ashley Hayes"
+
+
+def test_a_commentary_note_names_the_writer_and_where_the_note_stands() -> None:
+    from claimtrack.furniture import opinion_author
+
+    text = "The reform will fail.\n\nThe views expressed in this article are solely those of Ana de Souza."
+    name, start, end = opinion_author(text)  # type: ignore[misc]
+    assert name == "Ana de Souza" and text[start:end].startswith("The views expressed") and end == len(text)
+    assert opinion_author("The views of the minister are well known.") is None

@@ -46,3 +46,11 @@ def test_lexicons_are_loaded_from_package_data() -> None:
     assert {"pull out", "move out", "withdrawal"} <= withdraw
     stay = {" ".join(p.words) for p in predicate_patterns() if p.cls == "withdraw" and not p.positive}
     assert {"stay", "keep", "maintain"} <= stay
+
+
+def test_a_closed_compound_with_a_doer_for_its_head_is_an_agent_noun() -> None:
+    from claimtrack.lexicon import is_agent_noun
+
+    assert is_agent_noun("policymaker") and is_agent_noun("peacekeeper") and is_agent_noun("reporter")
+    # a word that merely ends in a short agent noun ("-king", "-ally", "-nation") is none
+    assert not any(is_agent_noun(w) for w in ("working", "especially", "nomination", "evidence", "estimate"))

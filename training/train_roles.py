@@ -149,6 +149,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="only the first N training articles (a quick check)")
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--lstm", type=int, default=1, help="bidirectional LSTM layers over the CNN (0: none, the v1 CNN)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--output", type=Path, default=HERE / "output" / "roles")
     ap.add_argument("--no-install", action="store_true")
@@ -169,7 +170,10 @@ def main() -> None:
     train_docs, parser_nlp = parse("train", args.eval, args.limit)
     dev_docs, _ = parse("dev", args.eval, None)
     nlp = spacy.blank("en", vocab=parser_nlp.vocab)
-    config = {"model": {"tok2vec": {"width": args.width, "depth": args.depth}}}
+    tok2vec = {"width": args.width, "depth": args.depth}
+    if args.lstm:
+        tok2vec.update({"@architectures": "claimtrack.RoleTok2Vec.v2", "window_size": 1, "lstm_depth": args.lstm})
+    config = {"model": {"tok2vec": tok2vec}}
     nlp.add_pipe("claimtrack_roles", config=config)
     train = examples(train_docs, nlp.vocab)
     dev = examples(dev_docs, nlp.vocab)
@@ -200,6 +204,7 @@ def main() -> None:
             "best_epoch": best_epoch,
             "width": args.width,
             "depth": args.depth,
+            "lstm_depth": args.lstm,
             "seed": args.seed,
             "history": history,
         }

@@ -185,6 +185,23 @@ _NAME_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "al", "el", "bin
 _NOT_NAMES = frozenset({"staff", "wire", "wires", "reporter", "reporters", "correspondent", "editor", "special"})
 
 
+_OPINION_NOTE = re.compile(
+    r"The (?:opinions|views) expressed in this (?:commentary|article|column|piece|essay|op-ed|post)\s+are"
+    r"\s+(?:solely |entirely |only )?(?:those|the views|the opinions) of\s+"
+    r"((?:[A-Z][\w'’\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'’\-]*\.?|[A-Z]\.|de|van|von|al|el|bin)){1,4})\.?"
+)
+
+
+def opinion_author(text: str) -> tuple[str, int, int] | None:
+    """The writer a commentary's note names ("The opinions expressed in this commentary are solely those of
+    Kenneth Pollack."), and where the note stands: an opinion piece without a byline is its writer's."""
+    notes = list(_OPINION_NOTE.finditer(text))
+    if not notes:
+        return None
+    last = notes[-1]  # the piece's own note, after any it quotes from elsewhere
+    return last.group(1).rstrip("."), last.start(), last.end()
+
+
 def byline(text: str, head: int = 400) -> tuple[str, int, int] | None:
     """The author a byline near the top of the text names, and where the byline stands (from "By" to the end
     of its line): "By Ashley Hayes, CNN", "By Bryony Jones for CNN", "January 31, 2011 | By Tim Lister and

@@ -333,16 +333,17 @@ def extract(source: Source, nlp: object) -> tuple[Article, list[Claim]]:
     Furniture and front matter are blanked out (offsets unchanged) before the
     text reaches spaCy; every claim's offsets point into ``source.text``.
     """
-    from claimtrack.furniture import blank, byline, find_furniture
+    from claimtrack.furniture import blank, byline, find_furniture, opinion_author
     from claimtrack.pipeline.components import title_end
     from claimtrack.pipeline.records import claims_from_doc
 
     text = source.text
     meta = source.meta
     regions = [(0, source.body_start)] if source.body_start else []
-    found = byline(text[source.body_start :])
+    found = byline(text[source.body_start :]) or opinion_author(text[source.body_start :])
     if found is not None:
-        # "By Ashley Hayes, CNN": the byline is no claim, and the article's own claims are hers
+        # "By Ashley Hayes, CNN" (or a commentary's "The opinions expressed ... are those of X"): the byline
+        # is no claim, and the article's own claims are hers
         regions.append((found[1] + source.body_start, found[2] + source.body_start))
         if not meta.get("author"):
             meta = {**meta, "author": found[0]}

@@ -28,6 +28,23 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def is_agent_noun(word: str) -> bool:
+    """A noun for a person, a group of people or an organisation (``agent_nouns.txt``), or a closed compound
+    whose head is a doer's noun of five letters or more: "policymaker" ("maker"), "peacekeeper" ("keeper")."""
+    agents = word_set("agent_nouns.txt")
+    word = word.lower()
+    if word in agents:
+        return True
+    return word.isalpha() and any(
+        word[k:] in agents and word[k:].endswith(AGENT_ENDINGS) for k in range(3, len(word) - 4)
+    )
+
+
+AGENT_ENDINGS = ("er", "or", "ist", "man", "woman", "person", "ian")
+"""How the head of a closed compound for a doer ends: "-maker", "-keeper", "-spokesperson"."""
+
+
+@cache
 def word_classes(name: str) -> dict[str, str]:
     """A ``word<TAB>class`` resource as a mapping."""
     out: dict[str, str] = {}

@@ -115,3 +115,49 @@ def test_a_learned_cue_outside_the_lexicons_is_kept_when_wordnet_says_it_speaks(
     assert cue_class(_cue(nlp, text, "berated")) == "speech"
     assert cue_class(_cue(nlp, "Ms Lind is confident that the bridge will open.", "is confident")) == "speech"
     assert cue_class(_cue(nlp, "Prosecutors have charged them with fraud.", "have")) == "speech"
+
+
+def _span(doc, text: str):  # type: ignore[no-untyped-def]
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+def test_the_tagger_mends_a_cue_the_parse_nested_the_wrong_way(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the rules read "ask" as the cue of "the mayor has said"; the tagger nests "ask" in what the mayor said
+    doc = nlp("The council had no choice but to ask the firm to leave the site, the mayor has said.")
+    rule = Attribution([_span(doc, "the mayor has said")], _span(doc, "ask"), "demand", _span(doc, "The council"))
+    content = _span(doc, "The council had no choice but to ask the firm to leave the site")
+    learned = Attribution([content], _span(doc, "has said"), "speech", _span(doc, "the mayor"))
+    assert combine([rule], [learned]) == [learned]
+    # where the rules' attribution of the same cue reaches past the tagger's, the rules stay
+    doc = nlp("Officials said the border would reopen and that traders want to return.")
+    rule = Attribution([_span(doc, "the border would reopen and that traders want to return")], doc[1:2], "speech")
+    short = Attribution([_span(doc, "the border would reopen and that traders want")], doc[1:2], "speech")
+    inner = Attribution([_span(doc, "to return")], _span(doc, "want"), "intention", _span(doc, "traders"))
+    assert combine([rule, inner], [short]) == [rule, inner]
+
+
+def test_a_quotation_the_tagger_gives_a_cue_the_rules_kept_joins_that_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The minister said the plan was sound. "It will cut waiting lists."'
+    doc = nlp(text)
+    quote = _span(doc, '"It will cut waiting lists."')
+    rule = Attribution([_span(doc, "the plan was sound")], doc[2:3], "speech", doc[0:2])
+    learned = Attribution([doc[3:7], quote], doc[2:3], "speech", doc[0:2])
+    out = combine([rule], [learned], quotes=[quote])
+    assert [[p.text for p in a.content] for a in out] == [["the plan was sound"], [quote.text]]
+    assert out[1].cue == rule.cue and out[1].source == rule.source and out[1].quoted
+
+
+def test_no_role_runs_over_a_paragraph_break_nor_joins_a_cue_in_a_later_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"The pier is closed."\n\nAfter giving a statement, the mayor left.'
+    doc = nlp(text)
+    labels = ["I-CONTENT"] * len(doc)
+    cue = _span(doc, "giving a statement")
+    for tok in cue:
+        labels[tok.i] = "I-CUE" if tok.i > cue.start else "B-CUE"
+    spans = role_spans(doc, labels)
+    assert not any("\n\n" in s.text for _, s in spans)
+    pieces = [p.text for a in attributions_from_roles(doc, labels, []) for p in a.content]
+    assert '"The pier is closed."' not in pieces and pieces

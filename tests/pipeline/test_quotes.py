@@ -32,8 +32,25 @@ def test_a_straight_quote_runs_over_lines_to_its_closing_mark() -> None:
 
 
 def test_a_paragraph_that_opens_a_quotation_ends_the_one_left_open() -> None:
+    # a quotation over paragraphs is re-opened at each, and closed only at its end
     text = '"First part.\n\n"Second part," he said.'
-    assert _texts(text) == ['"Second part,"']
+    assert _texts(text) == ['"First part.', '"Second part,"']
+
+
+def test_a_mark_with_space_on_both_sides_closes_the_open_quotation() -> None:
+    text = 'She said: "It is an honour. " Then she said: "I am proud."'
+    assert _texts(text) == ['"It is an honour. "', '"I am proud."']
+
+
+def test_a_mark_opening_a_sentence_inside_a_quotation_reopens_it() -> None:
+    # a paragraph break lost between two quoted paragraphs: the first ends with its sentence
+    text = 'He said: "It did me no harm. Nor did it help. "We left early, that is all."'
+    assert _texts(text) == ['"It did me no harm. Nor did it help.', '"We left early, that is all."']
+
+
+def test_a_quotation_inside_a_sentence_is_not_reopened_by_a_nested_mark() -> None:
+    text = 'He said: "They call it "freedom" now."'
+    assert _texts(text) == ['"They call it "freedom"']
 
 
 def test_a_stray_straight_mark_does_not_swallow_the_article() -> None:

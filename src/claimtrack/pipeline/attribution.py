@@ -82,6 +82,8 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
                 continue
             if cls == "question" and child(tok, "xcomp") is not None:
                 cls = "demand"  # "asked Congress to act" asks for something; "asked whether" is a question
+            if wish_says_nothing(tok, lemma):
+                continue
             span = _verb_group(tok)
             span._.ct_cue_class = cls
             cues.append(span)
@@ -105,9 +107,35 @@ def find_cues(doc: Doc, quotes: list[Span]) -> list[Span]:
     return cues
 
 
+def wish_says_nothing(verb: Token, lemma: str) -> bool:
+    """ "Those protesters who want to remain there", "any citizen wishing to leave", "Ghonim may wish to be a
+    candidate": a verb of wanting that describes a noun, or that is only possible, claims nothing."""
+    if lemma not in word_set("desire_verbs.txt"):
+        return False
+    if dep(verb) in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.lower_.endswith("ing") and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        if not any(dep(c).startswith("nsubj") for c in verb.children):
+            return True  # "any citizen wishing to leave", however the parser hung the participle
+    return any(dep(c) == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+
+
 def _verb_read_as_noun(tok: Token) -> bool:
-    """ "Kremlin denies plans": a "noun" with a subject of its own is a verb the tagger missed (headlines)."""
-    return tok.pos_ == "NOUN" and child(tok, "nsubj") is not None and dep(tok) == "root"
+    """ "Kremlin denies plans": a "noun" with a subject of its own is a verb the tagger missed (headlines);
+    so is one in "Rashed cautions: “...”" (see ``_colon_verb``)."""
+    return tok.pos_ == "NOUN" and (child(tok, "nsubj") is not None and dep(tok) == "root" or _colon_verb(tok))
+
+
+def _colon_verb(tok: Token) -> bool:
+    """ "However, Rashed cautions: “...”": a word in -s between a name and the colon that opens a quotation is
+    the verb that introduces it, whatever the tagger made of it."""
+    doc = tok.doc
+    if not (tok.lower_.endswith("s") and 0 < tok.i < len(doc) - 2):
+        return False
+    before, colon, after = doc[tok.i - 1], doc[tok.i + 1], doc[tok.i + 2]
+    named = before.text[:1].isupper() and not before.is_sent_start or before.pos_ == "PRON"
+    return named and colon.text == ":" and after.is_quote
 
 
 def _names_something(verb: Token) -> bool:
@@ -198,7 +226,7 @@ def _attribute(doc: Doc, cue: Span, quotes: list[Span]) -> Attribution | None:
     if cls == "according":
         return _according(doc, cue)
     head = cue.root
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" and not _colon_verb(head):
         content_tok = _noun_content(head)
         if content_tok is None:
             return None
@@ -300,7 +328,9 @@ def how_things_look(q: ContentQuery) -> Found | None:
     xcomp = child(q.head, "xcomp")
     subj = child(q.head, "nsubj")
     if xcomp is not None and xcomp.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ != "it":
-        return [subtree_span(subj), subtree_span(xcomp)], False
+        # one stretch, from the subject's first word to the clause's last: the parser may hang part of the
+        # subject from the verb ("Ireland coach | Eddie O'Sullivan appears to have done that")
+        return [q.doc[min(subj.left_edge.i, q.head.i) : subtree_span(xcomp).end]], False
     return NOTHING
 
 
@@ -622,6 +652,8 @@ def _subjects(head: Token) -> list[Token]:
 
 
 def _source_token(head: Token) -> Token | None:
+    if head.pos_ == "NOUN" and _colon_verb(head):
+        return head.doc[head.i - 1]  # "Rashed | cautions: “...”"
     subs = _subjects(head)
     subj = subs[0] if subs else None
     if subj is not None and subj.lower_ not in ("it", "there"):

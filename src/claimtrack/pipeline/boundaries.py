@@ -361,8 +361,8 @@ def refine(
 ) -> Attribution:
     """``att`` with its content's first and last tokens moved to the best-scoring candidates, within the
     ``fences`` of the other attributions when given."""
-    if att.cue is None or not att.content:
-        return att
+    if att.cue is None or not att.content or att.cue_class == "evidential":
+        return att  # "X appears to have won" is the writer's whole clause, cue and all
     quoted = quoted if quoted is not None else _quote_state(doc)
     left, right = _edges(att)
     frame = Frame.of(att)

@@ -102,7 +102,8 @@ class Attributor:
             if self.mode == "model":
                 atts = learned
             else:
-                atts = combine(atts, learned, prefer="model" if self.mode == "combined-model" else "rules")
+                prefer = "model" if self.mode == "combined-model" else "rules"
+                atts = combine(atts, learned, prefer=prefer, quotes=quotes)
         if self.boundaries:
             atts = redraw(doc, atts)
         atts = [t for t in (trimmed(a) for a in atts if sensible(a)) if substantial(t)]

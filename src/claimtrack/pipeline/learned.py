@@ -16,24 +16,29 @@ where both found an attribution, and each adds what the other did not find.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicon import nominal_cues, reporting_verbs, word_set
-from claimtrack.pipeline.attribution import Attribution
-from claimtrack.pipeline.syntax import is_finite_verb, regular_bases
+from claimtrack.pipeline.attribution import Attribution, wish_says_nothing
+from claimtrack.pipeline.speakers import cue_source
+from claimtrack.pipeline.syntax import dep, is_finite_verb, regular_bases
 
 REPORTED = frozenset({"speech", "cognition", "prediction", "according", "question"})
 """Cue classes the learned attributions are kept for: reported speech, belief and forecasts."""
 
 
 def role_spans(doc: Doc, labels: list[str]) -> list[tuple[str, Span]]:
-    """(role, span) for each run of a BIO sequence; an I- label with no B- before it opens a run."""
+    """(role, span) for each run of a BIO sequence; an I- label with no B- before it opens a run, and a
+    paragraph break ends one."""
     out: list[tuple[str, Span]] = []
     role, start = None, 0
     for i, lab in enumerate([*labels, "O"]):
         kind = lab[2:] if lab != "O" else None
+        if kind is not None and i < len(doc) and doc[i].is_space and doc[i].text.count("\n") > 1:
+            kind = None  # no role runs over a paragraph break: each paragraph's quotation is one content
         if role is not None and (kind != role or lab.startswith("B-")):
             span = _strip_space(doc[start:i])
             if len(span) and any(not t.is_punct for t in span):
@@ -61,6 +66,8 @@ def cue_class(cue: Span) -> str:
     verbs, nouns = reporting_verbs(), nominal_cues()
     for tok in sorted(words, key=lambda t: (t.pos_ not in ("VERB", "NOUN"), -t.i)):
         lemma = tok.lemma_.lower()
+        if wish_says_nothing(tok, lemma):
+            return NO_CUE  # "travellers who want to stay", "she may wish to stand": no claim
         if lemma in verbs:
             return verbs[lemma] if verbs[lemma] != "question" else "speech"
         if lemma in nouns:
@@ -110,6 +117,12 @@ def _near_sentences(doc: Doc, span: Span) -> tuple[int, int]:
     return lo, hi
 
 
+def _later_paragraph(doc: Doc, content: Span, cue: Span) -> bool:
+    """A cue in a paragraph after the content's introduces nothing of it (a quotation ending one paragraph is
+    not what "Before delivering a statement, ..." opening the next one delivers)."""
+    return cue.start >= content.end and "\n" in doc[content.end : cue.start].text
+
+
 def attributions_from_roles(doc: Doc, labels: list[str], quotes: list[Span]) -> list[Attribution]:
     """Group the tagged spans into attributions (see the module docstring)."""
     spans = role_spans(doc, labels)
@@ -124,7 +137,7 @@ def attributions_from_roles(doc: Doc, labels: list[str], quotes: list[Span]) -> 
         own = [c for c in cues if lo <= c.start < hi]
         if not own:
             wlo, whi = _near_sentences(doc, span)
-            own = [c for c in cues if wlo <= c.start < whi]
+            own = [c for c in cues if wlo <= c.start < whi and not _later_paragraph(doc, span, c)]
         if own:
             cue = min(own, key=lambda c: (_gap(c, span), c.start < span.start))
             contents.setdefault(cue.start, []).append(span)
@@ -135,7 +148,11 @@ def attributions_from_roles(doc: Doc, labels: list[str], quotes: list[Span]) -> 
         if not pieces:
             continue
         sent = cue[0].sent
-        near = [s for s in sources if s[0].sent == sent and not any(p.start <= s.start < p.end for p in pieces)]
+        near = [
+            s
+            for s in sources
+            if s[0].sent == sent and not any(p.start <= s.start < p.end for p in pieces) and not _addressee(s, cue)
+        ]
         source = min(near, key=lambda s: _gap(s, cue)) if near else None
         pieces = sorted(pieces, key=lambda p: p.start)
         quoted = _mostly_quoted(pieces, quotes)
@@ -143,7 +160,23 @@ def attributions_from_roles(doc: Doc, labels: list[str], quotes: list[Span]) -> 
     return out
 
 
-def _mostly_quoted(pieces: list[Span], quotes: list[Span]) -> bool:
+ADDRESSEE_CASES = frozenset({"to", "for", "with", "at", "on", "in", "into", "about"})
+
+
+def _addressee(source: Span, cue: Span) -> bool:
+    """ "appealed to the voters": a noun after a preposition is who is spoken to or of, not who speaks (but
+    "according to X" names its source so); nor is a stretch with no noun or pronoun in it."""
+    if any(t.lower_ == "according" for t in cue):
+        return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in source):
+        return True  # "to" alone: the tagger's slip, no one
+    root = source.root
+    return any(dep(c) == "case" and c.lower_ in ADDRESSEE_CASES for c in root.children) or (
+        source.start > 0 and source.doc[source.start - 1].lower_ in ADDRESSEE_CASES
+    )
+
+
+def _mostly_quoted(pieces: list[Span], quotes: Sequence[Span]) -> bool:
     n = sum(len(p) for p in pieces)
     covered = sum(
         min(q.end, p.end) - max(q.start, p.start) for p in pieces for q in quotes if q.start < p.end and p.start < q.end
@@ -155,7 +188,9 @@ def _tokens(att: Attribution) -> set[int]:
     return {t.i for p in att.content for t in p}
 
 
-def combine(rules: list[Attribution], learned: list[Attribution], prefer: str = "rules") -> list[Attribution]:
+def combine(
+    rules: list[Attribution], learned: list[Attribution], prefer: str = "rules", quotes: Sequence[Span] = ()
+) -> list[Attribution]:
     """The attributions of both, one per stretch of text (see the module docstring).
 
     Headline and "according to" attributions of the rules always win over a
@@ -168,13 +203,68 @@ def combine(rules: list[Attribution], learned: list[Attribution], prefer: str = 
     # what someone wants or means to do ("decided to stay") is read by the rules, which give it its own kind
     # and a content with no verb of its own ("her presence", "(decided) to stay") is no claim to store
     learned = [a for a in learned if a.cue_class in REPORTED and _proposition(a)]
+    nesting, others = _nesting(others, learned)
     first, second = (others, learned) if prefer == "rules" else (learned, others)
     kept = list(fixed)
+    taken = set().union(*(_tokens(a) | _cue_tokens(a) for a in kept)) if kept else set()
+    kept += [a for a in nesting if not ((_tokens(a) | _cue_tokens(a)) & taken)]
     for group in (first, second):
         taken = set().union(*(_tokens(a) | _cue_tokens(a) for a in kept)) if kept else set()
         kept += [a for a in group if not ((_tokens(a) | _cue_tokens(a)) & taken)]
+    kept += _quotations_of_kept_cues(kept, learned, quotes)
     kept = [_with_source(a, learned) for a in kept if not _fragment(a)]
     return sorted(kept, key=lambda a: a.content[0].start)
+
+
+def _nesting(rules: list[Attribution], learned: list[Attribution]) -> tuple[list[Attribution], list[Attribution]]:
+    """Where the tagger nests a rule cue inside the content of a cue of the same sentence, the parse misread the
+    sentence ("The Sunday Times reported that hedge | funds ... were planning to demand ...", "X had no choice
+    but to ask Y to leave, Z has said" with "said" hung from "ask"): the tagger's attribution is kept, and the
+    rules' attributions of the nested cue and of its own cue go. Returns (the tagger's kept, the rules' left)."""
+    kept: list[Attribution] = []
+    drop: set[int] = set()
+    for other in learned:
+        if other.cue is None:
+            continue
+        cue, content = _cue_tokens(other), _tokens(other)
+        sent = other.cue[0].sent
+        inner = [
+            r
+            for r in rules
+            if r.cue is not None
+            and r.cue[0].sent == sent
+            and _cue_tokens(r) <= content
+            and not (_cue_tokens(r) & cue)
+            and (_tokens(r) <= content or _tokens(r) & cue)
+        ]
+        if not inner:
+            continue
+        own = [r for r in rules if _cue_tokens(r) & cue]
+        if any(not _tokens(r) <= content for r in own):
+            continue  # the rules' attribution of this cue reaches past the tagger's: nothing to mend
+        kept.append(other if other.source is not None or not own else replace(other, source=own[0].source))
+        drop |= {id(r) for r in inner + own}
+    return kept, [r for r in rules if id(r) not in drop]
+
+
+def _quotations_of_kept_cues(
+    kept: list[Attribution], learned: list[Attribution], quotes: Sequence[Span]
+) -> list[Attribution]:
+    """ "X said the plan was wrong. “It will fail.”": where the rules' attribution of a cue won, a quotation the
+    tagger also gave that cue, which nothing kept covers, is that cue's too (the boundary stage joins the two)."""
+    taken = set().union(*(_tokens(a) | _cue_tokens(a) for a in kept)) if kept else set()
+    out = []
+    for other in learned:
+        if other in kept or other.cue is None:
+            continue
+        owner = next((a for a in kept if _cue_tokens(a) & _cue_tokens(other)), None)
+        if owner is None:
+            continue
+        pieces = [p for p in other.content if not ({t.i for t in p} & taken) and _mostly_quoted([p], quotes)]
+        if pieces:
+            out.append(replace(owner, content=pieces, quoted=True, extra={"learned": True}))
+            taken |= {t.i for p in pieces for t in p}
+    return out
 
 
 def _fragment(att: Attribution) -> bool:
@@ -187,9 +277,11 @@ def _fragment(att: Attribution) -> bool:
 
 
 def _with_source(att: Attribution, learned: list[Attribution]) -> Attribution:
-    """A rule attribution whose source the rules did not find takes the tagger's, for the same cue."""
+    """A rule attribution whose source neither the rules nor the parse give takes the tagger's, for the same cue."""
     if att.source is not None or att.cue is None or att.rhetorical or att.cue_class in ("evidential", "according"):
         return att
+    if cue_source(att.cue, att.content, att.cue_class)[0] is not None:
+        return att  # the parse names one ("X appealed to the voters, saying ..."): the speaker stage takes it
     cue = _cue_tokens(att)
     for other in learned:
         if other.source is not None and _cue_tokens(other) & cue:

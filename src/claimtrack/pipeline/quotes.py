@@ -53,17 +53,28 @@ def _straight_quotes(text: str, curly: list[tuple[int, int]]) -> list[tuple[int,
     opened = -1  # where the pending quotation opened
     carried = 0  # paragraphs it has run over
     pos = 0
+    last_end = 0  # where the last paragraph with text ended
     for para in text.split("\n"):
         marks = [pos + j for j, ch in enumerate(para) if ch == STRAIGHT]
         marks = [k for k in marks if not any(s <= k < e for s, e in curly)]
         if opened >= 0 and marks and not para[: marks[0] - pos].strip():
-            opened, carried = -1, 0  # a paragraph that opens a quotation of its own
+            # a paragraph that opens a quotation of its own: the one left open ran to the end of the last
+            # paragraph with text (the convention for a quotation over paragraphs)
+            if _can_open(text, opened) and last_end > opened:
+                out.append((opened, last_end))
+            opened, carried = -1, 0
         for k in marks:
             if opened < 0:
                 opened = k
-            elif _can_close(text, k):
+            elif _can_close(text, k) or not _can_open(text, k):
+                # a mark at a word's end closes; so does one with space on both sides ("a great year. " Hayes)
                 out.append((opened, k + 1))
                 opened = -1
+            elif _after_sentence(text, opened, k):
+                # "... world champion. "There might ...": a quotation re-opened after a sentence, where a
+                # paragraph break was lost; the open one ended with that sentence
+                out.append((opened, len(text[:k].rstrip())))
+                opened = k
             elif carried and _can_open(text, k):
                 opened = k  # a quotation left open lines before was a stray mark: this one opens anew
         if opened >= 0 and para.strip():
@@ -72,6 +83,8 @@ def _straight_quotes(text: str, curly: list[tuple[int, int]]) -> list[tuple[int,
                 opened, carried = -1, 0
         if opened < 0:
             carried = 0
+        if para.strip():
+            last_end = pos + len(para.rstrip())
         pos += len(para) + 1
     return out
 
@@ -81,6 +94,12 @@ def _can_open(text: str, k: int) -> bool:
     before = text[k - 1] if k else " "
     after = text[k + 1] if k + 1 < len(text) else " "
     return (before.isspace() or before in "([{-\u2014") and not after.isspace()
+
+
+def _after_sentence(text: str, opened: int, k: int) -> bool:
+    """An opening mark right after the end of a sentence inside the open quotation (". ", "? ", "! ")."""
+    before = text[opened + 1 : k].rstrip()
+    return len(before) > 1 and before[-1] in ".?!" and k - len(text[:k].rstrip()) <= 2
 
 
 def _can_close(text: str, k: int) -> bool:

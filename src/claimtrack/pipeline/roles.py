@@ -123,6 +123,26 @@ def role_tok2vec(width: int, depth: int, window_size: int) -> Model[list[Doc], l
     return model
 
 
+@registry.architectures("claimtrack.RoleTok2Vec.v2")
+def role_tok2vec_lstm(width: int, depth: int, window_size: int, lstm_depth: int) -> Model[list[Doc], list[Floats2d]]:
+    """The v1 encoder followed by a bidirectional LSTM over the whole document.
+
+    The CNN sees four tokens either side; a content's edges depend on things much
+    further away (where the quotation opened, whether "said" came before or after),
+    which the LSTM carries along the document.
+    """
+    from thinc.api import LSTM, with_padded
+
+    cnn = role_tok2vec(width, depth, window_size)
+    if lstm_depth <= 0:
+        return cnn
+    model: Model = chain(cnn, with_padded(LSTM(width, width, bi=True, depth=lstm_depth, dropout=0.0)))  # type: ignore[type-var]
+    model.set_ref("embed", cnn.get_ref("embed"))
+    model.set_ref("encode", cnn.get_ref("encode"))
+    model.attrs["width"] = width
+    return model
+
+
 def allowed_transitions(labels: tuple[str, ...]) -> numpy.ndarray:
     """``ok[i, j]``: label j may follow label i in a BIO sequence (I-X only after B-X or I-X)."""
     ok = numpy.ones((len(labels), len(labels)), dtype=bool)

@@ -13,7 +13,16 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.lexicon import country_of, is_outlet_name, nominal_cues, outlet_heads, word_classes, word_set
+from claimtrack.lexicon import (
+    country_of,
+    is_agent_noun,
+    is_outlet_name,
+    nominal_cues,
+    outlet_heads,
+    reporting_verbs,
+    word_classes,
+    word_set,
+)
 from claimtrack.pipeline import QUOTES_KEY
 from claimtrack.pipeline.syntax import (
     HONORIFICS,
@@ -72,19 +81,37 @@ def _is_document(tok: Token) -> bool:
     return lemma in word_set("document_nouns.txt") or lemma in nominal_cues()
 
 
+def _written_work(tok: Token) -> bool:
+    """A noun for a work that speaks for itself: "the report", "the ruling" (``resources/written_works.txt``)."""
+    return tok.lemma_.lower() in word_set("written_works.txt")
+
+
 def _owner(head: Token) -> Token | None:
     """Whose document it is: "the ministry's statement", "a report by the UN", "a statement from Cairo"."""
     for c in head.children:
         if dep(c) == "nmod:poss" and c.lower_ not in ("its", "their", "his", "her"):
             return c
-        if dep(c) == "nmod" and any(x.lower_ in ("by", "from", "of") for x in c.children if dep(x) == "case"):
+        if dep(c) == "nmod" and any(x.lower_ in ("by", "from") for x in c.children if dep(x) == "case"):
             return c
+        if dep(c) == "nmod" and any(x.lower_ == "of" for x in c.children if dep(x) == "case"):
+            if c.pos_ == "PROPN" or c.lemma_.lower() in word_set("organizations.txt"):
+                return c  # "a report of the UN"; not "a poll of 1,313 people", who were asked
         if dep(c) == "nmod" and any(x.lower_ == "in" for x in c.children if dep(x) == "case"):
             if c.lemma_.lower() in outlet_heads() or is_outlet_name(c.text):
                 return c  # "reports in the Hollywood Reporter trade newspaper"
         if dep(c) == "compound" and c.pos_ == "PROPN" and c.i == head.i - 1:
             return c  # "the Gartner report"
     return _participle_agent(head)  # "speeches made by Ofcom"
+
+
+def _author(work: Token) -> Token | None:
+    """Who made a work that is the object of an authoring verb: "the ministry issued a statement" -> "ministry"
+    (``resources/authoring_verbs.txt``); not a pronoun, which would need resolving in its own sentence."""
+    verb = work.head
+    if dep(work) != "obj" or verb.lemma_.lower() not in word_set("authoring_verbs.txt"):
+        return None
+    subj = next((c for c in verb.children if dep(c) == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
 
 
 def _participle_agent(head: Token) -> Token | None:
@@ -261,6 +288,12 @@ class SpeakerResolver:
         sent = pron.sent
         for _ in range(4 if found is None else 0):
             cands = [c for c in self._persons_in(sent, pron.i, depth) if fits(c[2])]
+            # someone unnamed who spoke there ("A UKIP spokesman said ... He argued"), as its subject
+            cands += [
+                (True, i, s["name"])
+                for i, s in self.speakers
+                if sent.start <= i < min(sent.end, pron.i) and fits(s["name"]) and self._speaks_outside(i, pron.i)
+            ]
             if cands:
                 subjects = [c for c in cands if c[0]]
                 found = (
@@ -271,7 +304,7 @@ class SpeakerResolver:
                 break
             sent = _sentence_before(sent)
         if found is None:
-            person = [full for i, full in self.people if i < pron.i and fits(full)]
+            person = [full for i, full in self.people if i < pron.i and fits(full) and self._speaks_outside(i, pron.i)]
             found = person[-1] if person else None
         if found is not None:
             self.pronouns[pron.i] = found
@@ -349,11 +382,12 @@ class SpeakerResolver:
         earlier = [g for i, g in self.groups if i < pron.i]
         return earlier[-1] if earlier else None
 
-    def _introduced(self, head: Token) -> str | None:
+    def _introduced(self, head: Token, sentences: int | None = 3) -> str | None:
         """How the article introduced an unnamed role that it now calls "the spokesman": "a Bayern spokesman"
-        (within the three sentences before; only a phrase that says more than the bare noun)."""
-        lo = head.sent.start
-        for _ in range(3):
+        (within the three sentences before, or ``sentences``, None for all; only a phrase that says more than the
+        bare noun)."""
+        lo = head.sent.start if sentences is not None else 0
+        for _ in range(sentences or 0):
             lo = _sentence_before(self.doc[lo : lo + 1].sent).start if lo > 0 else lo
         for tok in reversed(self.doc[lo : head.i]):
             if (
@@ -366,10 +400,11 @@ class SpeakerResolver:
         return None
 
     def _earlier_owner(self, head: Token) -> Token | None:
-        """The owner of the last document of this kind named before: "the Gartner report" for "the report"."""
+        """The owner of the last document of this kind named before: "the Gartner report" for "the report",
+        "the ministry" for "the statement" after "the ministry issued a statement"."""
         for tok in reversed(self.doc[: head.i]):
             if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ == "NOUN":
-                owner = _owner(tok)
+                owner = _owner(tok) or _author(tok)
                 if owner is not None:
                     return owner
         return None
@@ -444,6 +479,11 @@ class SpeakerResolver:
             plain = {k: v for k, v in found.items() if k != "mention"}
             if found["kind"] == "person":
                 self.speakers.append((max(source.start, at), plain))
+                words = found["name"].split()
+                one_name = len(words) > 1 and all(len(w) > 1 and w[0].isupper() for w in words)
+                if one_name and all(n != found["name"] for _, n in self.people):
+                    # a person the recognizer missed, named in full as a speaker: later "Ibrahim" is him
+                    self.people = sorted([*self.people, (source.start, found["name"])])
                 gender = _gender_before(self.doc, source.end, source.start)
                 if gender:
                     self.gender.setdefault(found["name"], gender)
@@ -486,7 +526,9 @@ class SpeakerResolver:
             }
         if len(source) == 1 and low in FIRST_PERSON:
             return {**unresolved(first_person=True), "mention": source}  # resolved by the quotation's speaker
-        full = self.full_name(head.text, source.start) if len(source) == 1 and head.pos_ == "PROPN" else head.text
+        # a capitalised word inside a sentence is a name, whatever the tagger made of it ("However, Rashed ...")
+        capitalised = head.pos_ == "PROPN" or head.text[:1].isupper() and not head.is_sent_start and head.is_alpha
+        full = self.full_name(head.text, source.start) if len(source) == 1 and capitalised else head.text
         if full != head.text:
             # a surname of someone named in full before, even one that is also a month: "Theresa May ... May said"
             return {"name": full, "kind": "person", "role": None, "mention": source}
@@ -497,7 +539,7 @@ class SpeakerResolver:
             return {"name": head.text, "kind": "organization", "role": None, "mention": source}  # "4Cast", "3M"
         if _is_time(head) or head.pos_ == "NUM" or (len(source) == 1 and low in ("one", "this", "that", "these")):
             return {**unresolved(), "mention": source}
-        if head.pos_ == "NOUN" and _is_document(head):
+        if head.pos_ == "NOUN" and (_is_document(head) or _written_work(head)):
             owner = _owner(head)
             if owner is None and "Plur" in head.morph.get("Number", []):
                 # "reports say": unnamed reports are an anonymous source
@@ -507,9 +549,18 @@ class SpeakerResolver:
             if owner is None and not _definite(source) and any(dep(c) in ("amod", "compound") for c in head.children):
                 # "according to a new report", "a U.S. Congressional report": a document no one is named for
                 return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None, "mention": source}
+            if owner is None and _written_work(head):
+                # "The report said", "the measure said": the work speaks as the article named it first
+                earlier = self._introduced(head, sentences=None) if _definite(source) else None
+                if earlier is not None and earlier.split()[0].lower() in ("its", "their", "his", "her"):
+                    earlier = None  # "its report": whose is for the pronoun's own sentence to say
+                phrase = earlier or _np_text(head)
+                return {"name": _strip_det(phrase), "kind": "anonymous", "role": None, "mention": source}
             if owner is None:
                 return {**unresolved(), "mention": source}
             found = self.resolve(self.doc[owner.left_edge.i : owner.right_edge.i + 1], at)
+            if (found is None or found["kind"] == UNRESOLVED) and _written_work(head):
+                found = {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}
             if found is not None:
                 found["mention"] = source
             return found
@@ -799,7 +850,7 @@ class SpeakerResolver:
             }
         if _abstract(head):
             return unresolved()  # "evidence", "the damage", "violence": nobody says anything
-        if lemma in word_set("agent_nouns.txt") or head.lower_ in word_set("agent_nouns.txt"):
+        if is_agent_noun(lemma) or is_agent_noun(head.lower_):
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the crowd", "teachers"
         if head.pos_ == "ADJ" and any(dep(c) == "det" and c.lower_ == "the" for c in head.children):
             return {"name": _strip_det(_np_text(head)), "kind": "anonymous", "role": None}  # "the politically active"
@@ -916,6 +967,8 @@ def _gender_before(doc: Doc, end: int, name_start: int) -> str | None:
         tok = doc[j]
         if tok.lower_ in gendered:
             return gendered[tok.lower_]
+        if j == name_start - 1 and tok.text == "," and j > 0 and doc[j - 1].lower_ in gendered:
+            return gendered[doc[j - 1].lower_]  # "Her father, George, ...": the noun set before the name
         if j < name_start and (tok.text in (",", ";", ":") or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX")):
             return None
         j -= 1
@@ -1062,7 +1115,7 @@ def _group_like(tok: Token, plural: bool) -> bool:
     unless it is an organisation, which British English also calls "they")."""
     lemma = tok.lemma_.lower()
     org = tok.ent_type_ == "ORG" or lemma in word_set("organizations.txt") or country_of(tok.text) is not None
-    people = lemma in word_set("agent_nouns.txt") or lemma in word_set("anonymous_sources.txt")
+    people = is_agent_noun(lemma) or lemma in word_set("anonymous_sources.txt")
     is_plural = "Plur" in tok.morph.get("Number", [])
     if plural:
         return org or people and is_plural
@@ -1166,8 +1219,8 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
     """
     verb = cue.root
     doc = cue.doc
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None, False
+    if verb.pos_ not in ("VERB", "AUX") or cue_class == "evidential":
+        return None, False  # "X appears to have won": how things look to the writer; X is what it is said of
     inside = {t.i for piece in content for t in piece}
     start, end = min(p.start for p in content), max(p.end for p in content)
 
@@ -1193,7 +1246,13 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         if subj and subj[0].lower_ == "there":
             return None, False  # "there is no doubt that": nobody is named, the writer says it
         if subj:
-            if subj[0].lower_ == "it" and cur.i == verb.i and start > verb.i and not _reported_pronoun(verb):
+            if (
+                subj[0].lower_ == "it"
+                and cur.i == verb.i
+                and start > verb.i
+                and not _reported_pronoun(verb)
+                and not _agentive(verb)
+            ):
                 # "it emerged that ...": nobody is named; "it seems that ...": the writer's own hedged claim
                 return None, cue_class != "evidential"
             return np(subj[0]), False
@@ -1213,6 +1272,15 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
         if after and not _is_time(after[0]):
             return np(after[0]), False  # "..., said Band Aid": the parser took the subject for an object
     return None, False
+
+
+def _agentive(verb: Token) -> bool:
+    """ "However, it said that ...": a verb of saying or thinking in the list has someone doing it, so its
+    "it" is a pronoun for an organisation named before, not the empty subject of "it emerged that"."""
+    lemma = verb.lemma_.lower()
+    return reporting_verbs().get(lemma) in ("speech", "cognition", "prediction", "demand") and (
+        lemma not in word_set("impersonal_cues.txt")
+    )
 
 
 def _reported_pronoun(verb: Token) -> bool:

@@ -378,7 +378,8 @@ def _capitalised_modifier(tok: Token, head: Token) -> bool:
         and tok.pos_ in ("ADJ", "NOUN", "VERB", "PROPN")
         and dep(tok) in ("amod", "compound", "flat", "nmod")
         and tok.head.i in range(tok.i + 1, head.i + 1)
-        and tok.lower_ not in HONORIFICS
+        # a title's word is no part of a person's name, but is of an organisation's: "Foreign Ministry"
+        and (tok.lower_ not in HONORIFICS or head.lower_ in word_set("organizations.txt"))
     )
 
 
