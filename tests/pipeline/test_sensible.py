@@ -165,3 +165,13 @@ def test_a_thing_written_or_told_is_no_claim_but_what_is_written_is(nlp) -> None
     assert all(c.cue is None for c in written)
     said = claims_of(nlp, "She wrote that the plan had failed.", outlet="Gazette")
     assert any(c.cue is not None and c.text.startswith("that the plan") for c in said)
+
+
+def test_a_topic_talked_about_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    from .test_records import claims_of
+
+    for text in (
+        "Harbour ministers met on Thursday, when they were to discuss a new ferry levy.",
+        "The mayor spoke of the plan to widen the pier.",
+    ):
+        assert all(c.cue is None for c in claims_of(nlp, text)), text

@@ -793,3 +793,24 @@ def test_a_word_in_s_before_a_colon_and_a_quotation_is_its_verb(nlp) -> None:  #
     text = "The dam was built in 1950. However, Ruiz cautions: “The dam will fail soon.”"
     c = one(claims_of(nlp, text), "fail soon")
     assert c.speaker.name == "Ruiz" and c.cue is not None and c.cue.text.startswith("cautions")
+
+
+def test_a_quotation_reopened_after_a_lost_paragraph_break_continues_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Ortiz praised the crew. "It was a fine rescue," said the harbour master.\n\n'
+        '"We trained for this all winter. "The storm was worse than any we have had. Nobody panicked."'
+    )
+    c = one(claims_of(nlp, text), "storm was worse")
+    assert c.speaker.name == "harbour master"
+
+
+def test_a_hope_of_an_organisation_in_a_relative_clause_is_its_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The company, which hopes to keep its place in the market, said the new model would ship in May."
+    assert any(c.cue is not None and c.cue.text.endswith("hopes") for c in claims_of(nlp, text))
+
+
+def test_the_paper_is_the_outlet_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Harbour Gazette reported the mine had closed. The paper said the owners had fled."
+    assert _speaker(nlp, text, "owners") == ("The Harbour Gazette", "outlet")
+    text = "Colbert had been the port's director, The Lisbon Dispatch newspaper reported."
+    assert _speaker(nlp, text, "director") == ("Lisbon Dispatch", "outlet")

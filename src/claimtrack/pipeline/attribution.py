@@ -831,7 +831,9 @@ def _continuations(doc: Doc, quotes: list[Span], atts: list[Attribution], used: 
     for q in quotes:
         if q.start in used or len(q) < 4:
             continue
-        sent = q[0].sent
+        # the opening mark may end the sentence before ("... in the box. "Playing three up ..."): the
+        # quotation's sentence is its first word's
+        sent = (q[1] if len(q) > 1 and q[0].is_quote else q[0]).sent
         lead = [t for t in doc[sent.start : q.start] if not (t.is_space or t.is_punct)]
         if lead or len(q) < 0.6 * len(sent):
             continue  # only a quotation that makes up its own sentence continues the last one

@@ -186,8 +186,13 @@ def _governs_cue(root: Token, cue: Span) -> bool:
 
 
 def _cue_in_adverbial(cue: Span) -> bool:
-    """The cue verb opens a clause with an adverbial mark: "before they post", "if you asked"."""
-    return any(dep(c) == "mark" and c.lower_ in word_set("adverbial_marks.txt") for c in cue.root.children)
+    """The cue verb opens a clause with an adverbial mark: "before they post", "if you asked", ", when they were
+    to discuss" (a relative "when", "where" or "while" hangs from the verb as an adverb)."""
+    marks = word_set("adverbial_marks.txt")
+    return any(
+        dep(c) == "mark" and c.lower_ in marks or dep(c) == "advmod" and c.lower_ in marks and c.i < cue.root.i
+        for c in cue.root.children
+    )
 
 
 def _addresses_reader(cue: Span) -> bool:

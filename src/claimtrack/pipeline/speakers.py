@@ -82,8 +82,10 @@ def _is_document(tok: Token) -> bool:
 
 
 def _written_work(tok: Token) -> bool:
-    """A noun for a work that speaks for itself: "the report", "the ruling" (``resources/written_works.txt``)."""
-    return tok.lemma_.lower() in word_set("written_works.txt")
+    """A noun for a work that speaks for itself: "the report", "the ruling" (``resources/written_works.txt``);
+    not one that also names an outlet ("the paper", "the post"), which the outlet rules read."""
+    lemma = tok.lemma_.lower()
+    return lemma in word_set("written_works.txt") and lemma not in outlet_heads()
 
 
 def _owner(head: Token) -> Token | None:
@@ -539,6 +541,11 @@ class SpeakerResolver:
             return {"name": head.text, "kind": "organization", "role": None, "mention": source}  # "4Cast", "3M"
         if _is_time(head) or head.pos_ == "NUM" or (len(source) == 1 and low in ("one", "this", "that", "these")):
             return {**unresolved(), "mention": source}
+        if head.pos_ == "NOUN" and _definite(source) and head.lemma_.lower() in outlet_heads() and len(source) <= 2:
+            # "The Guardian reported ... The paper said": the outlet named last
+            outlets = [g for i, g in self.groups if i < source.start and g["kind"] == "outlet"]
+            if outlets:
+                return {**outlets[-1], "mention": source}
         if head.pos_ == "NOUN" and (_is_document(head) or _written_work(head)):
             owner = _owner(head)
             if owner is None and "Plur" in head.morph.get("Number", []):
@@ -777,8 +784,12 @@ class SpeakerResolver:
         if country and head.lemma_.lower() not in word_set("anonymous_sources.txt"):
             return {"name": country, "kind": "organization", "role": None}
         if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press"):
-            named = [t for t in core if t.pos_ == "PROPN" and t.i < head.i]
-            if head.pos_ == "NOUN" and named and all(t.pos_ == "PROPN" for t in self.doc[named[0].i : named[-1].i + 1]):
+            # the capitalised words before the medium's noun, whatever the tagger made of them ("Dispatch")
+            def in_name(t: Token) -> bool:
+                return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") and not t.is_sent_start
+
+            named = [t for t in core if in_name(t) and t.i < head.i]
+            if head.pos_ == "NOUN" and named and all(in_name(t) for t in self.doc[named[0].i : named[-1].i + 1]):
                 # "The Columbus Dispatch newspaper", "the Hollywood Reporter trade paper": the paper's name
                 return {"name": _join(named), "kind": "outlet", "role": head.lower_}
             return {"name": _strip_det(text) if head.pos_ == "NOUN" else core.text, "kind": "outlet", "role": None}
