@@ -20,9 +20,9 @@ OUT = RESOURCES / "agent_nouns.txt"
 ROOTS = ("person.n.01", "people.n.01", "social_group.n.01")
 
 
-def _below(wordnet: WordNet) -> set:
+def _below(wordnet: WordNet, roots: tuple[str, ...] = ROOTS) -> set:
     seen: set = set()
-    frontier = [wordnet.synset(name) for name in ROOTS]
+    frontier = [wordnet.synset(name) for name in roots]
     while frontier:
         seen.update(frontier)
         frontier = [h for s in frontier for h in (*s.hyponyms(), *s.instance_hyponyms()) if h not in seen]

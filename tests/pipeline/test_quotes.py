@@ -61,3 +61,8 @@ def test_a_stray_straight_mark_does_not_swallow_the_article() -> None:
 def test_a_quotation_left_open_in_a_headline_ends_where_a_new_one_opens() -> None:
     text = 'Crowds chant "Get out!\nThe lead sentence has no quotation.\nHe said "it is over" at night.'
     assert _texts(text) == ['"it is over"']
+
+
+def test_a_quotation_that_lost_its_closing_mark_ends_before_the_next_cue_opens_one() -> None:
+    text = 'Ruiz added: "We trained all winter. It paid off. The coach said: "The crew is ready."'
+    assert _texts(text) == ['"We trained all winter. It paid off.', '"The crew is ready."']

@@ -814,3 +814,11 @@ def test_the_paper_is_the_outlet_named_last(nlp) -> None:  # type: ignore[no-unt
     assert _speaker(nlp, text, "owners") == ("The Harbour Gazette", "outlet")
     text = "Colbert had been the port's director, The Lisbon Dispatch newspaper reported."
     assert _speaker(nlp, text, "director") == ("Lisbon Dispatch", "outlet")
+
+
+def test_a_name_a_copula_or_apposition_calls_a_person_is_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leslie Jump runs the fund. Our lead investor is Naguib Sawiris, the richest man in Egypt. "
+        "He said investment is key to the country's recovery."
+    )
+    assert _speaker(nlp, text, "investment") == ("Naguib Sawiris", "person")

@@ -75,6 +75,11 @@ def _straight_quotes(text: str, curly: list[tuple[int, int]]) -> list[tuple[int,
                 # paragraph break was lost; the open one ended with that sentence
                 out.append((opened, len(text[:k].rstrip())))
                 opened = k
+            elif (cut := _unclosed_before_cue(text, opened, k)) > 0:
+                # 'Wenger said: "Freddie ...' while one is open: the open one lost its closing mark, and ended
+                # with the last sentence before this one
+                out.append((opened, cut))
+                opened = k
             elif carried and _can_open(text, k):
                 opened = k  # a quotation left open lines before was a stray mark: this one opens anew
         if opened >= 0 and para.strip():
@@ -100,6 +105,16 @@ def _after_sentence(text: str, opened: int, k: int) -> bool:
     """An opening mark right after the end of a sentence inside the open quotation (". ", "? ", "! ")."""
     before = text[opened + 1 : k].rstrip()
     return len(before) > 1 and before[-1] in ".?!" and k - len(text[:k].rstrip()) <= 2
+
+
+def _unclosed_before_cue(text: str, opened: int, k: int) -> int:
+    """Where the open quotation ended when a mark after "said: " or "said, " opens another while it is open: the
+    end of its last sentence before this mark's sentence (0 when there is none, a quotation inside a quotation)."""
+    if not _can_open(text, k) or not text[:k].rstrip().endswith((":", ",")):
+        return 0
+    sentence_ends = [text.rfind(stop, opened + 1, k) for stop in (". ", "? ", "! ")]
+    cut = max(sentence_ends)
+    return cut + 1 if cut > opened else 0
 
 
 def _can_close(text: str, k: int) -> bool:

@@ -81,6 +81,18 @@ def _is_document(tok: Token) -> bool:
     return lemma in word_set("document_nouns.txt") or lemma in nominal_cues()
 
 
+def _described_as_person(name: Token) -> bool:
+    """A name that an apposition or a copula says is one person: "Naguib Sawiris, the richest man in Egypt",
+    "Our lead investor is Naguib Sawiris" (``person_nouns.txt``, WordNet's nouns for a person)."""
+    persons = word_set("person_nouns.txt")
+    described = [c for c in name.children if dep(c) == "appos" and c.pos_ == "NOUN"]
+    if any(dep(c) == "cop" for c in name.children):
+        described += [c for c in name.children if dep(c) == "nsubj" and c.pos_ == "NOUN"]
+    if dep(name) == "appos" and name.head.pos_ == "NOUN":
+        described.append(name.head)
+    return any(d.lemma_.lower() in persons and "Plur" not in d.morph.get("Number", []) for d in described)
+
+
 def _written_work(tok: Token) -> bool:
     """A noun for a work that speaks for itself: "the report", "the ruling" (``resources/written_works.txt``);
     not one that also names an outlet ("the paper", "the post"), which the outlet rules read."""
@@ -188,7 +200,7 @@ class SpeakerResolver:
         for tok in doc:
             if (
                 tok.pos_ == "PROPN"
-                and dep(tok) in ("nsubj", "appos", "nsubj:pass")
+                and (dep(tok) in ("nsubj", "appos", "nsubj:pass") or any(dep(c) == "cop" for c in tok.children))
                 and tok.i not in {i for i, _ in self.people}
             ):
                 # "Arsenal manager Arsene Wenger", "Minister Grace Okafor": the title is not the name
@@ -246,6 +258,8 @@ class SpeakerResolver:
         return _sentence_before(sent).start
 
     def _looks_like_person(self, tok: Token) -> bool:
+        if _described_as_person(tok) and country_of(tok.text) is None:
+            return True  # "Naguib Sawiris, the richest man in Egypt", "Our lead investor is X": whatever the tag
         if tok.ent_type_ in ("ORG", "LOC"):
             return False
         return (
