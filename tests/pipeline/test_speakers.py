@@ -822,3 +822,15 @@ def test_a_name_a_copula_or_apposition_calls_a_person_is_one(nlp) -> None:  # ty
         "He said investment is key to the country's recovery."
     )
     assert _speaker(nlp, text, "investment") == ("Naguib Sawiris", "person")
+
+
+def test_a_rank_of_several_words_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Sgt. 1st Class Mario Duarte watched the gate. "It was quiet all night," he said.'
+    assert _speaker(nlp, text, "quiet all night") == ("Mario Duarte", "person")
+
+
+def test_it_takes_up_a_work_that_was_the_subject_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The port authority said trade grew. A new study found that ferries were late. It said that fares would rise."
+    )
+    assert _speaker(nlp, text, "fares") == ("new study", "anonymous")

@@ -371,6 +371,13 @@ class SpeakerResolver:
         if plural and quoted:
             return quoted[-1]  # "... analysts said X. They have predicted Y": the group just quoted
         if not plural:
+            # "A report from X found ... It said": a work that was the subject of the sentence before
+            before = self.doc[lo : pron.sent.start]
+            works = [t for t in before if dep(t).startswith("nsubj") and t.pos_ == "NOUN" and _written_work(t)]
+            if works:
+                found = self._resolve(self.doc[_np_start(works[-1]) : works[-1].right_edge.i + 1], works[-1].i)
+                if found is not None and found["kind"] != UNRESOLVED:
+                    return {k: v for k, v in found.items() if k != "mention"}
             # "it said": the organisation quoted last
             recent = [g for i, g in self.groups if i < pron.i and g["kind"] == "organization"]
             if recent:
