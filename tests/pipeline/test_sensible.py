@@ -175,3 +175,16 @@ def test_a_topic_talked_about_is_no_claim(nlp) -> None:  # type: ignore[no-untyp
         "The mayor spoke of the plan to widen the pier.",
     ):
         assert all(c.cue is None for c in claims_of(nlp, text)), text
+
+
+def test_a_second_predicate_of_the_cue_subject_is_no_part_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    from .test_records import claims_of
+
+    text = "The mayor announces that she has closed the pier and acknowledges the anger of the fishermen."
+    (c,) = [c for c in claims_of(nlp, text) if c.cue is not None]
+    assert c.text == "that she has closed the pier"
+    # nor is it a claim of the writer's
+    assert not [c for c in claims_of(nlp, text) if c.cue is None]
+    # a second predicate of the content's own subject stays in it
+    (c,) = claims_of(nlp, "She said that the rebels attacked the town and burned the market.")
+    assert c.text.endswith("burned the market")

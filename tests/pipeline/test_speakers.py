@@ -834,3 +834,8 @@ def test_it_takes_up_a_work_that_was_the_subject_just_before(nlp) -> None:  # ty
         "The port authority said trade grew. A new study found that ferries were late. It said that fares would rise."
     )
     assert _speaker(nlp, text, "fares") == ("new study", "anonymous")
+
+
+def test_a_name_ending_in_the_word_after_its_hyphen_is_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "U.N. Secretary General Ban Ki-moon has urged the leaders to listen to their people."
+    assert _speaker(nlp, text, "listen") == ("Ban Ki-moon", "person")

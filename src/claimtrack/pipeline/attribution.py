@@ -893,7 +893,7 @@ def author_claims(doc: Doc, atts: list[Attribution], title_end: int, quotes: Seq
     for a in atts:
         for p in a.content:
             covered.update(range(p.start, p.end))
-        for s in (a.cue, a.source, a.extra.get("via_span")):
+        for s in (a.cue, a.source, a.extra.get("via_span"), a.extra.get("cut_span")):
             if isinstance(s, Span):
                 covered.update(range(s.start, s.end))
     out: list[Attribution] = []

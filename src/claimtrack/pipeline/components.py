@@ -21,7 +21,7 @@ from claimtrack.pipeline.learned import attributions_from_roles, combine
 from claimtrack.pipeline.quotes import find_quotes
 from claimtrack.pipeline.roles import make_role_tagger  # noqa: F401  (registers the role tagger)
 from claimtrack.pipeline.semantics import DocContext, event_stance, read_claim, remember
-from claimtrack.pipeline.sensible import sensible, substantial, trimmed
+from claimtrack.pipeline.sensible import before_cue_conjunct, sensible, substantial, trimmed
 from claimtrack.pipeline.speakers import resolve_speakers
 from claimtrack.pipeline.syntax import base_form, split_clauses, trim
 
@@ -107,7 +107,7 @@ class Attributor:
         if self.boundaries:
             atts = redraw(doc, atts)
         atts = [t for t in (trimmed(a) for a in atts if sensible(a)) if substantial(t)]
-        atts = finish_clauses(doc, atts)
+        atts = [before_cue_conjunct(a) for a in finish_clauses(doc, atts)]
         first = doc.user_data.get("claimtrack_first_piece", True)
         atts += author_claims(doc, atts, title_end(doc.text) if first else 0, quotes)
         claims: list[Span] = []

@@ -147,6 +147,53 @@ def trimmed(att: Attribution) -> Attribution:
     return replace(att, content=pieces)
 
 
+def before_cue_conjunct(att: Attribution) -> Attribution:
+    """The attribution with each content piece after its cue ending before a second predicate of the cue's
+    subject (see ``_cue_conjunct``); quotations and headlines as they are (a quotation inside an indirect
+    content is not one: 'warned that "the police can stop it" and called ...')."""
+    if att.title or att.cue is None:
+        return att
+    cue = att.cue.root
+    pieces = []
+    cut = None
+    for piece in att.content:
+        quotation = _opens_quote(piece[0])
+        end = _cue_conjunct(piece, cue) if cue.i < piece.start and not quotation else piece.end
+        if end < piece.end:
+            cut = piece.doc[end : piece.end]
+        while piece.start + 1 < end < piece.end and piece.doc[end - 1].is_punct:
+            end -= 1
+        pieces.append(piece.doc[piece.start : end])
+    if cut is None:
+        return att
+    # the second predicate is the cue's subject's, not the writer's: no claim of the author's is made of it
+    return replace(att, content=pieces, extra={**att.extra, "cut_span": cut})
+
+
+def _cue_conjunct(piece: Span, cue: Token) -> int:
+    """Where a content ends that ran on into a second predicate of its cue's subject: "warned that the police can
+    stop them | and called the efforts ineffective", "announces that he has fired his Cabinet | and acknowledges
+    ...". The parser hung the verb from the content's; its finite form is the cue's and not its host's, and it
+    has no subject of its own. Returns the piece's end when there is none."""
+    tense = cue.morph.get("Tense")
+    if not tense or "Fin" not in cue.morph.get("VerbForm"):
+        return piece.end
+    for tok in piece[1:]:
+        host = tok.head
+        if (
+            dep(tok) == "conj"
+            and tok.pos_ == "VERB"
+            and host.i >= piece.start
+            and tok.morph.get("Tense") == tense
+            and "Fin" in tok.morph.get("VerbForm")
+            and (host.morph.get("Tense") != tense or "Fin" not in host.morph.get("VerbForm"))
+            and not any(dep(c).startswith("nsubj") for c in tok.children)
+        ):
+            cc = [c for c in tok.children if dep(c) == "cc" and c.i < tok.i]
+            return cc[0].i if cc else tok.i
+    return piece.end
+
+
 def _before_quote_colon(att: Attribution) -> Attribution:
     """A content that opens unquoted and runs on through a colon into a quotation ends at the colon."""
     first = att.content[0]

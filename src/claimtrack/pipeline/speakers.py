@@ -536,6 +536,16 @@ class SpeakerResolver:
                 return {**holder, "role": holder.get("role") or _clean_role(rest) or None, "mention": source}
         head = _head(source)
         low = head.lower_
+        if head.is_lower and glued(head) and head.i >= 2 and self.doc[head.i - 2].pos_ == "PROPN":
+            # "U.N. Secretary General Ban Ki-moon": the name ends in the word after its hyphen, whatever its tag
+            name = person_name(source)
+            if len(name) >= 3 and name[-1].i == head.i:
+                return {
+                    "name": self.full_name(_join(name), source.start),
+                    "kind": "person",
+                    "role": None,
+                    "mention": source,
+                }
         cut_off = _name_before_title(source, head)
         if cut_off is not None:
             # "Dave Prentis, | general secretary of Unison, said": the name the parser left out of the source
