@@ -175,8 +175,8 @@ def _cue_conjunct(piece: Span, cue: Token) -> int:
     stop them | and called the efforts ineffective", "announces that he has fired his Cabinet | and acknowledges
     ...". The parser hung the verb from the content's; its finite form is the cue's and not its host's, and it
     has no subject of its own. Returns the piece's end when there is none."""
-    tense = cue.morph.get("Tense")
-    if not tense or "Fin" not in cue.morph.get("VerbForm"):
+    tense = cue.morph.get("Tense", [])
+    if not tense or "Fin" not in cue.morph.get("VerbForm", []):
         return piece.end
     for tok in piece[1:]:
         host = tok.head
@@ -184,9 +184,9 @@ def _cue_conjunct(piece: Span, cue: Token) -> int:
             dep(tok) == "conj"
             and tok.pos_ == "VERB"
             and host.i >= piece.start
-            and tok.morph.get("Tense") == tense
-            and "Fin" in tok.morph.get("VerbForm")
-            and (host.morph.get("Tense") != tense or "Fin" not in host.morph.get("VerbForm"))
+            and tok.morph.get("Tense", []) == tense
+            and "Fin" in tok.morph.get("VerbForm", [])
+            and (host.morph.get("Tense", []) != tense or "Fin" not in host.morph.get("VerbForm", []))
             and not any(dep(c).startswith("nsubj") for c in tok.children)
         ):
             cc = [c for c in tok.children if dep(c) == "cc" and c.i < tok.i]

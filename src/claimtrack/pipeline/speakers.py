@@ -375,9 +375,9 @@ class SpeakerResolver:
             before = self.doc[lo : pron.sent.start]
             works = [t for t in before if dep(t).startswith("nsubj") and t.pos_ == "NOUN" and _written_work(t)]
             if works:
-                found = self._resolve(self.doc[_np_start(works[-1]) : works[-1].right_edge.i + 1], works[-1].i)
-                if found is not None and found["kind"] != UNRESOLVED:
-                    return {k: v for k, v in found.items() if k != "mention"}
+                work = self._resolve(self.doc[_np_start(works[-1]) : works[-1].right_edge.i + 1], works[-1].i)
+                if work is not None and work["kind"] != UNRESOLVED:
+                    return {k: v for k, v in work.items() if k != "mention"}
             # "it said": the organisation quoted last
             recent = [g for i, g in self.groups if i < pron.i and g["kind"] == "organization"]
             if recent:
@@ -538,10 +538,10 @@ class SpeakerResolver:
         low = head.lower_
         if head.is_lower and glued(head) and head.i >= 2 and self.doc[head.i - 2].pos_ == "PROPN":
             # "U.N. Secretary General Ban Ki-moon": the name ends in the word after its hyphen, whatever its tag
-            name = person_name(source)
-            if len(name) >= 3 and name[-1].i == head.i:
+            hyphened = person_name(source)
+            if len(hyphened) >= 3 and hyphened[-1].i == head.i:
                 return {
-                    "name": self.full_name(_join(name), source.start),
+                    "name": self.full_name(_join(hyphened), source.start),
                     "kind": "person",
                     "role": None,
                     "mention": source,
