@@ -172,9 +172,13 @@ def test_a_topic_talked_about_is_no_claim(nlp) -> None:  # type: ignore[no-untyp
 
     for text in (
         "Harbour ministers met on Thursday, when they were to discuss a new ferry levy.",
-        "The mayor spoke of the plan to widen the pier.",
+        "The mayor talked about the weather on the pier.",
     ):
         assert all(c.cue is None for c in claims_of(nlp, text)), text
+    # a topic with a clause of its own says what is wanted or planned
+    assert [c.text for c in claims_of(nlp, "The mayor spoke of the plan to widen the pier.") if c.cue] == [
+        "the plan to widen the pier"
+    ]
 
 
 def test_a_second_predicate_of_the_cue_subject_is_no_part_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]

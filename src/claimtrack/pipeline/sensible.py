@@ -80,6 +80,8 @@ def sensible(att: Attribution) -> bool:
             return False  # "announced which format it backs", "see what we are looking for"
         if not _clausal(root) and _withholds(att.cue):
             return False  # "denied Elvis his fourth number one": a thing withheld from someone, not a denial
+        if not _clausal(root) and _names_a_topic(att.cue, root):
+            return False  # "to discuss a fuel tax", "talk about the prisoners"
         needs_clause = _clause_only(att.cue) or all(t.is_punct for t in att.cue)
         if (
             not _clausal(root)
@@ -316,6 +318,14 @@ def _small_clause(att: Attribution, root: Token) -> bool:
 
 def _clause_only(cue: Span) -> bool:
     return any(t.lemma_.lower() in word_set("clause_content_verbs.txt") for t in cue)
+
+
+def _names_a_topic(cue: Span, root: Token) -> bool:
+    """A verb of talking about something (``topic_verbs.txt``) with a noun phrase that carries no clause of its
+    own: "discuss a fuel tax" (but "spoke of Iran's desire to strengthen ..." says what is wanted)."""
+    if cue.root.lemma_.lower() not in word_set("topic_verbs.txt"):
+        return False
+    return not any(dep(c) in ("acl", "acl:relcl", "ccomp", "xcomp") for c in root.children)
 
 
 def _passive(cue: Span) -> bool:
