@@ -122,3 +122,18 @@ def test_a_time_clause_before_a_cue_is_not_what_it_says(parse: Parse) -> None:
         " said/VERB/ROOT/5/say ./PUNCT/punct/5"
     )
     assert _texts(before_a_trailing_cue(_query(fronted, 5, "speech"))) == ["Bus fares rose"]
+
+
+def test_a_demand_with_its_object_after_it_takes_nothing_before_it(parse: Parse) -> None:
+    # the parser made the fronted participle the root: "Tired of delays, fishermen are demanding an end"
+    doc = parse(
+        "Tired/VERB/ROOT/0/tire of/ADP/case/2 delays/NOUN/obl/0 ,/PUNCT/punct/6 fishermen/NOUN/nsubj/6"
+        " are/AUX/aux/6 demanding/VERB/parataxis/0/demand an/DET/det/8 end/NOUN/obj/6 ./PUNCT/punct/0"
+    )
+    assert before_a_trailing_cue(_query(doc, 6, "demand")) is None
+    # a cue of saying with an object (its audience) still takes the clause before it
+    doc = parse(
+        "The/DET/det/1 talks/NOUN/nsubj/2 stalled/VERB/ccomp/5 ,/PUNCT/punct/2 officials/NOUN/nsubj/5"
+        " told/VERB/ROOT/5/tell reporters/NOUN/obj/5 ./PUNCT/punct/5"
+    )
+    assert _texts(before_a_trailing_cue(_query(doc, 5, "speech"))) == ["The talks stalled"]

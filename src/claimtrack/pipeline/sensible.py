@@ -80,7 +80,7 @@ def sensible(att: Attribution) -> bool:
             return False  # "announced which format it backs", "see what we are looking for"
         if not _clausal(root) and _withholds(att.cue):
             return False  # "denied Elvis his fourth number one": a thing withheld from someone, not a denial
-        if not _clausal(root) and _names_a_topic(att.cue, root):
+        if not _clausal(root) and not _small_clause(att, root) and _names_a_topic(att.cue, root):
             return False  # "to discuss a fuel tax", "talk about the prisoners"
         needs_clause = _clause_only(att.cue) or all(t.is_punct for t in att.cue)
         if (
