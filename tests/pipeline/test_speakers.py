@@ -839,3 +839,29 @@ def test_it_takes_up_a_work_that_was_the_subject_just_before(nlp) -> None:  # ty
 def test_a_name_ending_in_the_word_after_its_hyphen_is_whole(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "U.N. Secretary General Ban Ki-moon has urged the leaders to listen to their people."
     assert _speaker(nlp, text, "listen") == ("Ban Ki-moon", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        (
+            "Fares fell after a port authority report that showed ferry use was rising.",
+            "ferry use",
+            ("port authority report", "anonymous"),
+        ),
+        ("There are those who believe that closing the pier is a bad idea.", "pier", ("those", "anonymous")),
+        (
+            "Nearly three out of four skippers said they used the new harbour.",
+            "harbour",
+            ("Nearly three out of four skippers", "anonymous"),
+        ),
+        (
+            "Ferries ran late. But the Portuguese media criticises the operator for the delays.",
+            "delays",
+            ("Portuguese media", "outlet"),
+        ),
+        ("Liberal MEP Ana Gomes said the parliament would reject the plan.", "reject", ("Ana Gomes", "person")),
+    ],
+)
+def test_relatives_counts_media_and_member_titles(nlp, text: str, needle: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, text, needle) == expected

@@ -93,6 +93,11 @@ def _described_as_person(name: Token) -> bool:
     return any(d.lemma_.lower() in persons and "Plur" not in d.morph.get("Number", []) for d in described)
 
 
+def _relative_that(tok: Token) -> bool:
+    """ "a report that showed ...": "that" opening a relative clause takes up the noun before it."""
+    return tok.lower_ == "that" and dep(tok).startswith("nsubj") and dep(tok.head) == "acl:relcl"
+
+
 def _written_work(tok: Token) -> bool:
     """A noun for a work that speaks for itself: "the report", "the ruling" (``resources/written_works.txt``);
     not one that also names an outlet ("the paper", "the post"), which the outlet rules read."""
@@ -570,7 +575,11 @@ class SpeakerResolver:
             return {**counted, "mention": source}
         if head.pos_ == "NUM" and _lettered(head):
             return {"name": head.text, "kind": "organization", "role": None, "mention": source}  # "4Cast", "3M"
-        if _is_time(head) or head.pos_ == "NUM" or (len(source) == 1 and low in ("one", "this", "that", "these")):
+        if (
+            _is_time(head)
+            or head.pos_ == "NUM"
+            or (len(source) == 1 and low in ("one", "this", "that", "these") and not _relative_that(head))
+        ):
             return {**unresolved(), "mention": source}
         if head.pos_ == "NOUN" and _definite(source) and head.lemma_.lower() in outlet_heads() and len(source) <= 2:
             # "The Guardian reported ... The paper said": the outlet named last
@@ -618,7 +627,10 @@ class SpeakerResolver:
             prev = _before_punct(head)
             if low == "who" and prev is not None and prev.i != noun.i and _nominal(prev):
                 noun = prev  # "the politically active -- who see ...": "who" takes up the phrase just before it
-            np = self.doc[noun.left_edge.i : noun.i + 1]
+            if noun.lower_ in ("those", "others", "anyone", "everyone", "people"):
+                # "those who believe that ...": a group known by what the clause says of them
+                return {"name": noun.lower_, "kind": "anonymous", "role": None, "mention": source}
+            np = self.doc[_np_start(noun) : noun.i + 1]
             found = self.resolve(np, at)
             if found:
                 found["mention"] = source
@@ -656,7 +668,8 @@ class SpeakerResolver:
         if (
             of is None
             or of.i == source.start
-            or not all(t.lower_ in words or t.like_num for t in source[: of.i - source.start])
+            # "nearly three out of four girls": a share counted out of a number
+            or not all(t.lower_ in words or t.like_num or t.lower_ == "out" for t in source[: of.i - source.start])
         ):
             return None
         rest = self.doc[of.i + 1 : source.end]
@@ -817,9 +830,12 @@ class SpeakerResolver:
         if is_outlet_name(core.text) or lemma in outlet_heads() and lemma not in ("post", "times", "news", "press"):
             # the capitalised words before the medium's noun, whatever the tagger made of them ("Dispatch")
             def in_name(t: Token) -> bool:
-                return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") and not t.is_sent_start
+                # (not an adjective: "the Spanish media" is no paper called "Spanish")
+                return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ == "NOUN" and not t.is_sent_start
 
             named = [t for t in core if in_name(t) and t.i < head.i]
+            if len(named) == 1 and country_of(named[0].text) is not None:
+                named = []  # "the Portuguese media": a country's media, no paper's name
             if head.pos_ == "NOUN" and named and all(in_name(t) for t in self.doc[named[0].i : named[-1].i + 1]):
                 # "The Columbus Dispatch newspaper", "the Hollywood Reporter trade paper": the paper's name
                 return {"name": _join(named), "kind": "outlet", "role": head.lower_}
