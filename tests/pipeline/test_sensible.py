@@ -173,6 +173,7 @@ def test_a_topic_talked_about_is_no_claim(nlp) -> None:  # type: ignore[no-untyp
     for text in (
         "Harbour ministers met on Thursday, when they were to discuss a new ferry levy.",
         "The mayor talked about the weather on the pier.",
+        "The mayor talked about the fishermen who had left the port.",
     ):
         assert all(c.cue is None for c in claims_of(nlp, text)), text
     # a topic with a clause of its own says what is wanted or planned
