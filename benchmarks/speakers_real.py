@@ -47,7 +47,14 @@ the tool's speakers), by a reviewer who did not write the rules:
 - ``speakers_sample_2031.jsonl``: 170 claims (``--draw 170 --seed 2031``), drawn at the start of that session
   before those mechanisms and labelled blind by a helper session (the tool's speakers removed; it read the
   drawn spans and the article texts; told to mark a quotation of several sentences whole, as PolNeAR does);
-  scored before and after them, its errors not read: the figure to quote now.
+  scored before and after them, its errors not read then. Its errors were read on December 6 to choose the next
+  speaker, quotation and claim mechanisms, so it is a tuning sample since;
+- ``speakers_sample_2032.jsonl``: 170 claims (``--draw 170 --seed 2032``), drawn at the start of the December 6
+  session, before its changes, and labelled blind by a helper session (the tool's speakers removed; it read the
+  drawn spans and the article texts, with the conventions below; told to mark a quotation of several sentences
+  whole, as PolNeAR does); scored before and after that session's changes, its errors not read: the figure to
+  quote now. Its labeller counted a speech verb's noun phrase or order as a claim ("called for X", "urged X to
+  ...") and a verb of wanting or planning with "to ..." as none.
 
 Labelling conventions: the expected speaker lists the canonical name, the surname, the phrase as written
 and true equivalents; a pronoun or title is resolved from the article; "I"/"we" in a quotation are its

@@ -161,3 +161,14 @@ def test_no_role_runs_over_a_paragraph_break_nor_joins_a_cue_in_a_later_paragrap
     assert not any("\n\n" in s.text for _, s in spans)
     pieces = [p.text for a in attributions_from_roles(doc, labels, []) for p in a.content]
     assert '"The pier is closed."' not in pieces and pieces
+
+
+def test_a_quantity_word_is_a_source_but_a_preposition_alone_is_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The talks are stuck and many fear the pier will close.")
+    labels = _labels(doc, {"many": "SOURCE", "fear": "CUE", "the pier will close": "CONTENT"})
+    (att,) = attributions_from_roles(doc, labels, [])
+    assert att.source is not None and att.source.text == "many"
+    doc = nlp("The mayor appealed to the crowd, saying the pier would close.")
+    labels = _labels(doc, {"The mayor": "SOURCE", "to": "SOURCE", "saying": "CUE", "the pier would close": "CONTENT"})
+    (att,) = attributions_from_roles(doc, labels, [])
+    assert att.source is not None and att.source.text == "The mayor"

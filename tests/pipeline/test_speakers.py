@@ -865,3 +865,16 @@ def test_a_name_ending_in_the_word_after_its_hyphen_is_whole(nlp) -> None:  # ty
 )
 def test_relatives_counts_media_and_member_titles(nlp, text: str, needle: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert _speaker(nlp, text, needle) == expected
+
+
+def test_he_prefers_the_person_nearest_the_top_of_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harbour master Ines Costa was angry. The storm also means Costa, who hopes to hire Tomas Reis from Porto, "
+        'will have no pilot for the winter.\n\n"The pier has no chance of opening," she said.'
+    )
+    assert _speaker(nlp, text, "no chance")[0] == "Ines Costa"
+
+
+def test_how_things_look_before_a_quotation_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The crowd grew all day. Residents still seemed in awe: "Wow, people really came together."'
+    assert _speaker(nlp, text, "came together") == ("Residents", "anonymous")

@@ -168,8 +168,8 @@ def _addressee(source: Span, cue: Span) -> bool:
     "according to X" names its source so); nor is a stretch with no noun or pronoun in it."""
     if any(t.lower_ == "according" for t in cue):
         return False
-    if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in source):
-        return True  # "to" alone: the tagger's slip, no one
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET") for t in source):
+        return True  # "to" alone: the tagger's slip, no one ("many", "some" are someone)
     root = source.root
     return any(dep(c) == "case" and c.lower_ in ADDRESSEE_CASES for c in root.children) or (
         source.start > 0 and source.doc[source.start - 1].lower_ in ADDRESSEE_CASES

@@ -93,6 +93,14 @@ def _described_as_person(name: Token) -> bool:
     return any(d.lemma_.lower() in persons and "Plur" not in d.morph.get("Number", []) for d in described)
 
 
+def _depth(tok: Token) -> int:
+    """How many relations lie between a word and the root of its sentence."""
+    hops = 0
+    while tok.head.i != tok.i and hops < 20:
+        tok, hops = tok.head, hops + 1
+    return hops
+
+
 def _relative_that(tok: Token) -> bool:
     """ "a report that showed ...": "that" opening a relative clause takes up the noun before it."""
     return tok.lower_ == "that" and dep(tok).startswith("nsubj") and dep(tok.head) == "acl:relcl"
@@ -318,7 +326,9 @@ class SpeakerResolver:
             if cands:
                 subjects = [c for c in cands if c[0]]
                 found = (
-                    (min(subjects) if sent.start < pron.sent.start else max(subjects))[2] if subjects else max(cands)[2]
+                    (min(subjects) if sent.start < pron.sent.start else max(subjects))[2]
+                    if subjects
+                    else self._most_prominent(cands, earlier=sent.start < pron.sent.start)
                 )
                 break
             if sent.start == 0:
@@ -332,6 +342,13 @@ class SpeakerResolver:
             self.gender.setdefault(found, want)
         return found
 
+    def _most_prominent(self, cands: list[tuple[bool, int, str]], earlier: bool) -> str:
+        """With no one in subject position, the person nearest the top of the parse ("means Mourinho, who wants to
+        sign Ashley Cole": Mourinho); in the pronoun's own sentence the last one named, as before."""
+        if not earlier:
+            return max(cands)[2]
+        return min(cands, key=lambda c: (_depth(self.doc[c[1]]), c[1]))[2]
+
     def _persons_in(self, sent: Span, before: int, depth: int) -> list[tuple[bool, int, str]]:
         """(in subject position, token index, full name) of the people a sentence mentions before ``before``:
         by name, by a title named earlier ("the president"), or by a pronoun resolved in turn."""
@@ -341,9 +358,15 @@ class SpeakerResolver:
             if sent.start <= i < min(sent.end, before) and self._speaks_outside(i, before)
         ]
         roles = word_set("person_roles.txt")
+        named_at = {i for i, _ in self.people}
         for tok in self.doc[sent.start : min(sent.end, before)]:
             if not self._speaks_outside(tok.i, before):
                 continue
+            if tok.pos_ == "PROPN" and tok.i not in named_at and dep(tok) not in ("compound", "flat"):
+                full = self.full_name(tok.text, tok.i)
+                if full != tok.text:
+                    out.append((_in_subject(tok), tok.i, full))  # "Mourinho" after "Jose Mourinho": him again
+                    continue
             if tok.lower_ in PERSON_PRONOUNS and dep(tok).startswith("nsubj") and depth < 3:
                 name = self.person_antecedent(tok, depth + 1)
                 if name is not None:
@@ -1277,8 +1300,10 @@ def cue_source(cue: Span, content: list[Span], cue_class: str | None = None) -> 
     """
     verb = cue.root
     doc = cue.doc
-    if verb.pos_ not in ("VERB", "AUX") or cue_class == "evidential":
+    if cue_class == "evidential" and any(p.start <= verb.i < p.end for p in content):
         return None, False  # "X appears to have won": how things look to the writer; X is what it is said of
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, False
     inside = {t.i for piece in content for t in piece}
     start, end = min(p.start for p in content), max(p.end for p in content)
 
