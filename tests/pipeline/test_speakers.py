@@ -878,3 +878,14 @@ def test_he_prefers_the_person_nearest_the_top_of_the_sentence_before(nlp) -> No
 def test_how_things_look_before_a_quotation_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'The crowd grew all day. Residents still seemed in awe: "Wow, people really came together."'
     assert _speaker(nlp, text, "came together") == ("Residents", "anonymous")
+
+
+def test_a_relative_clause_given_as_source_is_its_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Porto play on Sunday. The veteran Costa, who scored twice last week, is confident the title is theirs."
+    assert _speaker(nlp, text, "title") == ("Costa", "person")
+
+
+def test_seeming_to_say_is_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fishermen were angry that the mayor appeared to be saying that the pier would never reopen."
+    c = one(claims_of(nlp, text), "never reopen")
+    assert c.speaker.name == "mayor" and c.cue is not None and "saying" in c.cue.text

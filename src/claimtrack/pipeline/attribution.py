@@ -327,6 +327,8 @@ def how_things_look(q: ContentQuery) -> Found | None:
         return None
     xcomp = child(q.head, "xcomp")
     subj = child(q.head, "nsubj")
+    if xcomp is not None and reporting_verbs().get(xcomp.lemma_.lower()) in ("speech", "cognition"):
+        return NOTHING  # "Mubarak appeared to be saying that ...": his claim, through the inner cue
     if xcomp is not None and xcomp.pos_ in ("VERB", "AUX") and subj is not None and subj.lower_ != "it":
         # one stretch, from the subject's first word to the clause's last: the parser may hang part of the
         # subject from the verb ("Ireland coach | Eddie O'Sullivan appears to have done that")

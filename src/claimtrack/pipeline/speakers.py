@@ -550,6 +550,8 @@ class SpeakerResolver:
 
     def _resolve(self, source: Span, at: int) -> dict | None:
         source = _with_name(_after_based(_modified_noun(_without_cue_words(source))))
+        if len(source) > 1 and source[0].lower_ in ("who", "which") and dep(source[0]).startswith("nsubj"):
+            source = source[:1]  # "who starred against the French": the relative pronoun is the one who speaks
         if source[0].pos_ == "PROPN" and (whole := with_adjacent_names([source[0]]))[0].i < source.start:
             source = self.doc[whole[0].i : source.end]  # "Mounir Fakhry | Abdel Nour, ...": the name's first words
         held = _holder(source)
