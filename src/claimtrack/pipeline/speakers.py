@@ -40,6 +40,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+MAX_NESTING = 8
+"""How many phrases deep a source may be taken up (an owner's owner, a relative's noun) before it is unresolved."""
 UNRESOLVED = "unresolved"
 
 
@@ -194,6 +196,7 @@ class SpeakerResolver:
         self.people: list[tuple[int, str]] = []  # (token index, full name)
         self.groups: list[tuple[int, dict]] = []
         self.speakers: list[tuple[int, dict]] = []
+        self._nesting = 0  # how deep resolve() is in resolving the phrases a source takes up
         # countries the article names as places: "Egypt" before "Mubarak" in a headline is one, not a first name
         places = {t.lower_ for t in doc if t.ent_type_ != "PER" and t.pos_ == "PROPN" and country_of(t.text)}
         starts = {ent.start for ent in doc.ents if ent.label_ == "PER"}
@@ -525,7 +528,13 @@ class SpeakerResolver:
         "she" in the next sentence finds her; a group or organisation where it is named."""
         if source is None or len(source) == 0:
             return None
-        found = self._resolve(source, at)
+        if self._nesting > MAX_NESTING:
+            return {**unresolved(), "mention": source}  # a parse whose phrases take each other up in a circle
+        self._nesting += 1
+        try:
+            found = self._resolve(source, at)
+        finally:
+            self._nesting -= 1
         if found is not None:
             plain = {k: v for k, v in found.items() if k != "mention"}
             if found["kind"] == "person":
@@ -656,6 +665,8 @@ class SpeakerResolver:
                 # "those who believe that ...": a group known by what the clause says of them
                 return {"name": noun.lower_, "kind": "anonymous", "role": None, "mention": source}
             np = self.doc[_np_start(noun) : noun.i + 1]
+            if np.start <= head.i < np.end:
+                return {**unresolved(), "mention": source}  # the parse hung the relative from itself
             found = self.resolve(np, at)
             if found:
                 found["mention"] = source
