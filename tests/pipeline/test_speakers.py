@@ -889,3 +889,12 @@ def test_seeming_to_say_is_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Fishermen were angry that the mayor appeared to be saying that the pier would never reopen."
     c = one(claims_of(nlp, text), "never reopen")
     assert c.speaker.name == "mayor" and c.cue is not None and "saying" in c.cue.text
+
+
+def test_the_owner_of_a_subject_is_not_the_subject_a_pronoun_takes_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pedro Alves was hurt on Sunday. Porto boss Rui Costa was angry. Alves's injury also means Costa, who "
+        "reportedly wants to sign Tomas Reis from Braga, will not have a left-back for the season.\n\n"
+        '"He has no chance of playing against Benfica," he said.'
+    )
+    assert _speaker(nlp, text, "no chance")[0] == "Rui Costa"

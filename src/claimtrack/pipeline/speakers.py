@@ -95,6 +95,12 @@ def _described_as_person(name: Token) -> bool:
     return any(d.lemma_.lower() in persons and "Plur" not in d.morph.get("Number", []) for d in described)
 
 
+def _salient_subject(tok: Token) -> bool:
+    """In subject position for a pronoun to take up: the subject or in it ("young people like Ghonim"), but not
+    its owner ("Bridge's injury means Mourinho ...": the injury is the subject, not Bridge)."""
+    return _in_subject(tok) and dep(tok) != "nmod:poss"
+
+
 def _depth(tok: Token) -> int:
     """How many relations lie between a word and the root of its sentence."""
     hops = 0
@@ -356,7 +362,7 @@ class SpeakerResolver:
         """(in subject position, token index, full name) of the people a sentence mentions before ``before``:
         by name, by a title named earlier ("the president"), or by a pronoun resolved in turn."""
         out = [
-            (_in_subject(self.doc[i]), i, name)
+            (_salient_subject(self.doc[i]), i, name)
             for i, name in self.people
             if sent.start <= i < min(sent.end, before) and self._speaks_outside(i, before)
         ]
@@ -368,7 +374,7 @@ class SpeakerResolver:
             if tok.pos_ == "PROPN" and tok.i not in named_at and dep(tok) not in ("compound", "flat"):
                 full = self.full_name(tok.text, tok.i)
                 if full != tok.text:
-                    out.append((_in_subject(tok), tok.i, full))  # "Mourinho" after "Jose Mourinho": him again
+                    out.append((_salient_subject(tok), tok.i, full))  # "Mourinho" after "Jose Mourinho": him again
                     continue
             if tok.lower_ in PERSON_PRONOUNS and dep(tok).startswith("nsubj") and depth < 3:
                 name = self.person_antecedent(tok, depth + 1)
