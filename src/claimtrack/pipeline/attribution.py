@@ -416,9 +416,9 @@ def parenthetical_cue(q: ContentQuery) -> Found | None:
 def before_a_trailing_cue(q: ContentQuery) -> Found | None:
     """ "The strike is over, union leaders said.": what comes before a cue that ends the sentence (not a cue that
     names what it wants or judges after it: "Fed up with ..., thousands are demanding an end to his rule")."""
-    if q.cls in ("demand", "intention", "evaluation") and child(q.head, "obj") is not None:
-        if child(q.head, "obj").i > q.head.i:  # type: ignore[union-attr]
-            return None
+    obj = child(q.head, "obj")
+    if q.cls in ("demand", "intention", "evaluation") and obj is not None and obj.i > q.head.i:
+        return None
     trailing = _before_trailing_cue(q.doc, q.head, _subjects(q.head))
     return q.found(trailing) if trailing is not None else None
 

@@ -202,7 +202,7 @@ class SpeakerResolver:
         self.people: list[tuple[int, str]] = []  # (token index, full name)
         self.groups: list[tuple[int, dict]] = []
         self.speakers: list[tuple[int, dict]] = []
-        self._nesting = 0  # how deep resolve() is in resolving the phrases a source takes up
+        self._taking_up = 0  # how deep resolve() is in resolving the phrases a source takes up
         # countries the article names as places: "Egypt" before "Mubarak" in a headline is one, not a first name
         places = {t.lower_ for t in doc if t.ent_type_ != "PER" and t.pos_ == "PROPN" and country_of(t.text)}
         starts = {ent.start for ent in doc.ents if ent.label_ == "PER"}
@@ -534,13 +534,13 @@ class SpeakerResolver:
         "she" in the next sentence finds her; a group or organisation where it is named."""
         if source is None or len(source) == 0:
             return None
-        if self._nesting > MAX_NESTING:
+        if self._taking_up > MAX_NESTING:
             return {**unresolved(), "mention": source}  # a parse whose phrases take each other up in a circle
-        self._nesting += 1
+        self._taking_up += 1
         try:
             found = self._resolve(source, at)
         finally:
-            self._nesting -= 1
+            self._taking_up -= 1
         if found is not None:
             plain = {k: v for k, v in found.items() if k != "mention"}
             if found["kind"] == "person":
